@@ -1,0 +1,322 @@
+/**
+ * The cloud hub: one uWebSockets.js server holding one socket per edge, a
+ * link per node that outlives its sockets, and the northbound API.
+ */
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import uWS from 'uWebSockets.js';
+import type { Logger } from 'pino';
+import {
+  CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Hello,
+} from '../proto/index.js';
+import {
+  checkNodeName, ClosedError, createLogger, Link, MemoryInbox, MemoryOutbox,
+  type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
+} from '../link/index.js';
+import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
+import { EdgeSocket, type SocketData } from './edge-socket.js';
+import { mintToken, verifyToken } from './token.js';
+import { openDataDir, writeHubAddress } from './data-dir.js';
+import { AdminApi } from './admin-api.js';
+
+export interface LaneInfo extends LaneDepth {
+  /** Age of the oldest queued message, ms, or null. */
+  oldestAgeMs: number | null;
+}
+
+export interface NodeInfo {
+  node: string;
+  online: boolean;
+  session: string | null;
+  remote: string | null;
+  rttMs: number | null;
+  connectedAt: number | null;
+  lastSeenAt: number | null;
+  lanes: Record<LaneName, LaneInfo>;
+  stats: LinkStats;
+}
+
+export interface DisconnectOptions {
+  code?: number;
+  reason?: string;
+  /** The edge waits at least this long before reconnecting. */
+  retryAfterMs?: number;
+  /** The edge reconnects to this URL instead. */
+  redirect?: string;
+}
+
+export interface CloudHubEvents {
+  message: [node: string, message: InboundMessage];
+  online: [node: string, info: { session: string; remote: string }];
+  offline: [node: string, info: { code: number; reason: string }];
+}
+
+const DEFAULT_TOKEN_TTL_MS = 30 * 86_400_000;
+
+export class CloudHub extends EventEmitter<CloudHubEvents> {
+  readonly config: CloudHubConfig;
+  readonly log: Logger;
+  /** Port edges connect to (the real one when 0 was asked for). */
+  port = 0;
+  private readonly secret: Uint8Array;
+  readonly adminToken: string;
+  private readonly links = new Map<string, Link>();
+  private readonly current = new Map<string, EdgeSocket>();
+  private readonly sockets = new Set<EdgeSocket>();
+  private listenSocket: uWS.us_listen_socket | null = null;
+  private admin: AdminApi | null = null;
+  private closing = false;
+
+  private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger) {
+    super();
+    this.config = config;
+    this.secret = secret;
+    this.adminToken = adminToken;
+    this.log = log;
+  }
+
+  /** Validates options, loads or creates secrets, and listens. */
+  static async start(options: CloudHubOptions = {}): Promise<CloudHub> {
+    const config = cloudHubConfig(options);
+    const log = createLogger(options.log, 'cloudhub');
+    const files = config.dataDir ? openDataDir(config.dataDir) : null;
+    const secret = typeof options.secret === 'string' ? Buffer.from(options.secret, 'utf8')
+      : options.secret ?? files?.secret ?? randomBytes(32);
+    const adminToken = options.adminToken ?? files?.adminToken ?? randomBytes(24).toString('base64url');
+    const hub = new CloudHub(config, secret, adminToken, log);
+    await hub.listen();
+    if (config.admin) {
+      hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port);
+    }
+    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
+    log.info({ url: hub.url, admin: hub.adminUrl }, 'cloud hub listening');
+    return hub;
+  }
+
+  /** ws:// URL edges use (with 127.0.0.1 for a wildcard host). */
+  get url(): string {
+    const host = this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host;
+    return `ws://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+  }
+
+  get adminUrl(): string | null {
+    return this.admin?.url ?? null;
+  }
+
+  /** Mints a token for a node (default 30 days). */
+  mintToken(node: string, ttlMs = DEFAULT_TOKEN_TTL_MS): string {
+    return mintToken(this.secret, node, ttlMs);
+  }
+
+  /**
+   * Accepts a message for a node, online or not. Resolves once queued;
+   * `receipt.delivered` resolves once the edge acknowledged it.
+   */
+  async send(node: string, input: SendInput): Promise<Receipt> {
+    if (this.closing) throw new ClosedError('cloud hub');
+    return this.linkFor(checkNodeName(node)).send(input);
+  }
+
+  nodes(): NodeInfo[] {
+    return [...this.links.keys()].sort().map((n) => this.node(n)!);
+  }
+
+  node(name: string): NodeInfo | undefined {
+    const link = this.links.get(name);
+    if (!link) return undefined;
+    const sock = this.current.get(name);
+    const now = Date.now();
+    const depth = link.depth();
+    const lanes = Object.fromEntries(Object.entries(depth).map(([lane, d]) => [
+      lane, { ...d, oldestAgeMs: d.oldestAt === null ? null : Math.max(0, now - d.oldestAt) },
+    ])) as Record<LaneName, LaneInfo>;
+    return {
+      node: name,
+      online: link.online,
+      session: sock?.id ?? null,
+      remote: sock?.remote ?? null,
+      rttMs: link.rttMs === null ? null : Math.round(link.rttMs * 100) / 100,
+      connectedAt: link.connectedAt,
+      lastSeenAt: link.lastSeenAt,
+      lanes,
+      stats: link.stats,
+    };
+  }
+
+  /** Closes a node's socket, telling the edge when and where to come back. */
+  disconnect(node: string, opts: DisconnectOptions = {}): boolean {
+    const sock = this.current.get(node);
+    if (!sock) return false;
+    const code = opts.code ?? (opts.redirect ? CloseCode.REDIRECT : opts.retryAfterMs ? CloseCode.RETRY_AFTER : CloseCode.NORMAL);
+    this.goAway(sock, code, opts.reason ?? closeCodeName(code), opts.retryAfterMs ?? 0, opts.redirect ?? '');
+    return true;
+  }
+
+  /** Stops accepting, tells every edge to come back later, and closes. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.listenSocket) uWS.us_listen_socket_close(this.listenSocket);
+    this.listenSocket = null;
+    for (const sock of [...this.sockets]) {
+      this.goAway(sock, CloseCode.SHUTTING_DOWN, 'cloud hub shutting down', this.config.retryAfterMs, '');
+    }
+    await this.admin?.close();
+    for (const link of this.links.values()) link.close();
+    this.log.info('cloud hub closed');
+  }
+
+  private goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string): void {
+    sock.send(encodeFrame({ goAway: { code, reason, retryAfterMs, redirect } }));
+    sock.close(code, reason);
+  }
+
+  private linkFor(node: string): Link {
+    let link = this.links.get(node);
+    if (!link) {
+      link = new Link({
+        peer: node,
+        outbox: new MemoryOutbox(this.config.link.lanes),
+        inbox: new MemoryInbox(),
+        config: this.config.link,
+        log: this.log,
+        deliver: (m) => this.emit('message', node, m),
+      });
+      this.links.set(node, link);
+    }
+    return link;
+  }
+
+  private listen(): Promise<void> {
+    const app = uWS.App();
+    const limits = this.config.link.limits;
+    app.ws<SocketData>('/v1/link', {
+      compression: uWS.DISABLED,
+      maxPayloadLength: limits.maxFrameBytes,
+      idleTimeout: 0, // liveness is ours: Ping/Pong frames with deadlines on both ends
+      sendPingsAutomatically: false,
+      // The link stops writing at highWaterBytes; this is only a safety net.
+      maxBackpressure: Math.max(64 << 20, this.config.link.highWaterBytes * 8 + limits.maxFrameBytes),
+      closeOnBackpressureLimit: 0,
+      upgrade: (res, req, context) => this.upgrade(res, req, context),
+      open: (ws) => this.opened(ws),
+      message: (ws, data, isBinary) => this.received(ws.getUserData().sock, data, isBinary),
+      drain: (ws) => ws.getUserData().sock.link?.writable(),
+      close: (ws, code, message) => this.closed(ws.getUserData().sock, code, Buffer.from(message).toString()),
+    });
+    app.any('/*', (res) => {
+      res.writeStatus('404 Not Found').end('isthmus: edges connect with a WebSocket upgrade to /v1/link\n');
+    });
+    return new Promise((resolve, reject) => {
+      app.listen(this.config.host, this.config.port, (ls) => {
+        if (!ls) return reject(new Error(`cannot listen on ${this.config.host}:${this.config.port} (port in use, or address not local)`));
+        this.listenSocket = ls;
+        this.port = uWS.us_socket_local_port(ls);
+        resolve();
+      });
+    });
+  }
+
+  /** Authentication happens here, before a socket exists. */
+  private upgrade(res: uWS.HttpResponse, req: uWS.HttpRequest, context: uWS.us_socket_context_t): void {
+    const remote = Buffer.from(res.getRemoteAddressAsText()).toString();
+    const auth = req.getHeader('authorization');
+    const claimed = req.getHeader('x-isthmus-node');
+    const key = req.getHeader('sec-websocket-key');
+    const protocol = req.getHeader('sec-websocket-protocol');
+    const extensions = req.getHeader('sec-websocket-extensions');
+    if (this.closing || this.sockets.size >= this.config.maxConnections) {
+      const ms = this.config.retryAfterMs;
+      this.log.warn({ remote, node: claimed, connections: this.sockets.size }, 'edge refused: hub full or closing; told to retry later');
+      res.writeStatus('503 Service Unavailable')
+        .writeHeader('retry-after', String(Math.ceil(ms / 1000)))
+        .writeHeader('x-isthmus-retry-after-ms', String(ms))
+        .end('isthmus: hub busy, retry later\n');
+      return;
+    }
+    const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+    const check = verifyToken(this.secret, token);
+    let reason = check.ok ? '' : check.reason;
+    if (check.ok && claimed && claimed !== check.claims.node) reason = `token is for node "${check.claims.node}", not "${claimed}"`;
+    if (!check.ok || reason) {
+      this.log.warn({ remote, node: claimed, reason }, 'edge refused at upgrade: 401');
+      res.writeStatus('401 Unauthorized').end(`isthmus: ${reason}\n`);
+      return;
+    }
+    const sock = new EdgeSocket(check.claims.node, remote);
+    res.upgrade<SocketData>({ sock }, key, protocol, extensions, context);
+  }
+
+  private opened(ws: uWS.WebSocket<SocketData>): void {
+    const sock = ws.getUserData().sock;
+    sock.ws = ws;
+    this.sockets.add(sock);
+    sock.handshakeTimer = setTimeout(() => {
+      this.log.warn({ node: sock.node, conn: sock.id }, 'no hello within the handshake deadline');
+      sock.close(CloseCode.HANDSHAKE_TIMEOUT, 'no hello');
+    }, this.config.link.handshakeTimeoutMs);
+  }
+
+  private received(sock: EdgeSocket, data: ArrayBuffer, isBinary: boolean): void {
+    if (sock.state === 'closed') return;
+    try {
+      if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
+      // uWS reuses `data` after this callback; payloads handed to the application must own their bytes.
+      const frame = decodeFrame(Buffer.copyBytesFrom(new Uint8Array(data)), this.config.link.limits);
+      if (sock.state === 'hello') {
+        if (frame.body !== 'hello') throw new ProtocolError(`expected hello, got ${frame.body}`);
+        this.hello(sock, frame.hello as Hello);
+      } else {
+        sock.link!.receive(frame);
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        this.log.warn({ node: sock.node, conn: sock.id, remote: sock.remote, code: closeCodeName(err.code), err: err.message }, 'protocol error; closing this connection');
+        sock.close(err.code, err.message);
+      } else {
+        this.log.error({ node: sock.node, conn: sock.id, err }, 'internal error handling a frame; closing this connection');
+        sock.close(CloseCode.INTERNAL, 'internal error');
+      }
+    }
+  }
+
+  private hello(sock: EdgeSocket, hello: Hello): void {
+    if (hello.node !== sock.node) {
+      this.log.warn({ node: sock.node, claimed: hello.node, conn: sock.id }, 'hello names another node than the token');
+      sock.close(CloseCode.FORBIDDEN, `token is for node "${sock.node}"`);
+      return;
+    }
+    if (sock.handshakeTimer) clearTimeout(sock.handshakeTimer);
+    sock.handshakeTimer = null;
+    const previous = this.current.get(sock.node);
+    if (previous && previous !== sock) {
+      this.log.info({ node: sock.node, old: previous.id, conn: sock.id }, 'newer connection replaces the older one');
+      previous.close(CloseCode.REPLACED, 'a newer connection of this node took over');
+    }
+    const link = this.linkFor(sock.node);
+    this.current.set(sock.node, sock);
+    sock.link = link;
+    sock.state = 'open';
+    link.usePeerEpoch(hello.epoch);
+    const limits = this.config.link.limits;
+    sock.send(encodeFrame({
+      welcome: {
+        version: PROTOCOL_VERSION, session: sock.id, epoch: link.epoch, received: link.receivedCursors(),
+        maxFrameBytes: limits.maxFrameBytes, pingIntervalMs: this.config.link.pingIntervalMs,
+      },
+    }));
+    link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs);
+    this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote }, 'edge online');
+    this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
+  }
+
+  private closed(sock: EdgeSocket, code: number, reason: string): void {
+    sock.markClosed();
+    if (!this.sockets.delete(sock)) return;
+    sock.link?.detach(sock);
+    if (this.current.get(sock.node) !== sock) return;
+    this.current.delete(sock.node);
+    this.log.info({ node: sock.node, conn: sock.id, code: closeCodeName(code), reason }, 'edge offline');
+    this.emit('offline', sock.node, { code, reason });
+  }
+}

@@ -1,0 +1,65 @@
+/** Cloud hub settings, their defaults in one place, and validation at start. */
+import { linkConfig, type LinkConfig, type LinkConfigInput, type LogOption } from '../link/index.js';
+
+export interface CloudHubOptions extends LinkConfigInput {
+  /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
+  listen?: string;
+  /** Admin HTTP API address "host:port", or false for none. Default false when embedded; the CLI uses 127.0.0.1:10001. */
+  admin?: string | false;
+  /** Data folder holding the secret and admin token (created on first start). */
+  dataDir?: string;
+  /** Signing secret for node tokens; overrides the data folder's. Without either, a random one lives as long as the process. */
+  secret?: Uint8Array | string;
+  /** Admin API bearer token; overrides the data folder's. */
+  adminToken?: string;
+  /** Outbox store: only "memory" until the durable store lands. */
+  store?: 'memory';
+  /** Most edge connections at once; more get HTTP 503 with a retry-after. Default 100000. */
+  maxConnections?: number;
+  /** What a refused edge is told to wait, ms. Default 5000. */
+  retryAfterMs?: number;
+  log?: LogOption;
+}
+
+export interface CloudHubConfig {
+  host: string;
+  port: number;
+  admin: { host: string; port: number } | null;
+  dataDir: string | null;
+  store: 'memory';
+  maxConnections: number;
+  retryAfterMs: number;
+  link: LinkConfig;
+}
+
+export const DefaultCloudHub = Object.freeze({
+  listen: '0.0.0.0:10000',
+  admin: '127.0.0.1:10001',
+  maxConnections: 100_000,
+  retryAfterMs: 5_000,
+});
+
+export function parseHostPort(text: string, field: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(text) ?? /^()()(\d{1,5})$/.exec(text);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) throw new TypeError(`${field} "${text}" is not HOST:PORT (port 0 to 65535)`);
+  return { host: m[1] || m[2] || '0.0.0.0', port };
+}
+
+export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
+  const { host, port } = parseHostPort(o.listen ?? DefaultCloudHub.listen, 'listen');
+  if (o.store !== undefined && o.store !== 'memory') throw new TypeError(`store "${String(o.store)}" is not available yet: use "memory"`);
+  const maxConnections = o.maxConnections ?? DefaultCloudHub.maxConnections;
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new TypeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
+  const retryAfterMs = o.retryAfterMs ?? DefaultCloudHub.retryAfterMs;
+  if (!Number.isInteger(retryAfterMs) || retryAfterMs < 0) throw new TypeError(`retryAfterMs must be a non-negative integer, got ${String(retryAfterMs)}`);
+  return {
+    host, port,
+    admin: o.admin ? parseHostPort(o.admin, 'admin') : null,
+    dataDir: o.dataDir ?? null,
+    store: 'memory',
+    maxConnections,
+    retryAfterMs,
+    link: linkConfig(o),
+  };
+}

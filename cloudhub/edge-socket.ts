@@ -1,0 +1,54 @@
+/** One edge's WebSocket on the cloud side, as the link's Transport. */
+import { randomBytes } from 'node:crypto';
+import type { WebSocket } from 'uWebSockets.js';
+import type { Link } from '../link/index.js';
+import type { Transport } from '../link/index.js';
+
+export type SocketState = 'hello' | 'open' | 'closed';
+
+/** uWS copies user data objects, so the socket object rides inside one. */
+export interface SocketData {
+  sock: EdgeSocket;
+}
+
+export class EdgeSocket implements Transport {
+  readonly id = randomBytes(6).toString('hex');
+  ws: WebSocket<SocketData> | null = null;
+  state: SocketState = 'hello';
+  link: Link | null = null;
+  handshakeTimer: NodeJS.Timeout | null = null;
+  /** Set when the send path found the socket library refusing a frame. */
+  overflowed = false;
+
+  constructor(readonly node: string, readonly remote: string) {}
+
+  send(frame: Uint8Array): void {
+    const ws = this.ws;
+    if (!ws || this.state === 'closed') return;
+    let status = 1;
+    ws.cork(() => { status = ws.send(frame, true); });
+    // 2 = dropped: maxBackpressure is set far above the link's high-water mark,
+    // so this means a bug; close rather than continue with a hole in a lane.
+    if (status === 2) {
+      this.overflowed = true;
+      this.close(4500, 'send buffer overflow');
+    }
+  }
+
+  bufferedAmount(): number {
+    return this.ws && this.state !== 'closed' ? this.ws.getBufferedAmount() : 0;
+  }
+
+  close(code: number, reason: string): void {
+    if (!this.ws || this.state === 'closed') return;
+    const ws = this.ws;
+    this.markClosed();
+    ws.end(code, reason.slice(0, 120));
+  }
+
+  markClosed(): void {
+    this.state = 'closed';
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = null;
+  }
+}

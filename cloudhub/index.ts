@@ -1,0 +1,4 @@
+export { CloudHub, type NodeInfo, type LaneInfo, type DisconnectOptions, type CloudHubEvents } from './cloud-hub.js';
+export { cloudHubConfig, DefaultCloudHub, parseHostPort, type CloudHubOptions, type CloudHubConfig } from './config.js';
+export { mintToken, verifyToken, parseDuration, type TokenClaims } from './token.js';
+export { openDataDir, readDataDir, readHubAddress, type HubFiles, type HubAddress } from './data-dir.js';

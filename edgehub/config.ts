@@ -1,0 +1,54 @@
+/** Edge hub settings, their defaults in one place, and validation at start. */
+import {
+  checkNodeName, DefaultBackoff, linkConfig, verifyBackoff,
+  type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption,
+} from '../link/index.js';
+
+export interface EdgeHubOptions extends LinkConfigInput {
+  /** The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when absent). */
+  cloud: string;
+  /** This edge's node name; must be the one its token names. */
+  node: string;
+  /** Node token minted by the cloud hub (`isthmus token create`). */
+  token: string;
+  /** Outbox store: only "memory" until the durable store lands. */
+  store?: 'memory';
+  backoff?: Partial<BackoffConfig>;
+  log?: LogOption;
+}
+
+export interface EdgeHubConfig {
+  url: string;
+  node: string;
+  token: string;
+  store: 'memory';
+  backoff: BackoffConfig;
+  link: LinkConfig;
+}
+
+/** Adds the link path to a bare ws:// URL and checks the scheme. */
+export function linkUrl(cloud: string): string {
+  let u: URL;
+  try {
+    u = new URL(cloud);
+  } catch {
+    throw new TypeError(`cloud "${cloud}" is not a URL: expected ws://HOST:PORT or wss://HOST:PORT`);
+  }
+  if (u.protocol !== 'ws:' && u.protocol !== 'wss:') throw new TypeError(`cloud "${cloud}" must start with ws:// or wss://`);
+  if (u.pathname === '/' || u.pathname === '') u.pathname = '/v1/link';
+  return u.toString();
+}
+
+export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
+  if (!o || typeof o !== 'object') throw new TypeError('EdgeHub options are required: { cloud, node, token }');
+  if (!o.token || typeof o.token !== 'string') throw new TypeError('token is required: mint one with `isthmus token create --node NAME`');
+  if (o.store !== undefined && o.store !== 'memory') throw new TypeError(`store "${String(o.store)}" is not available yet: use "memory"`);
+  return {
+    url: linkUrl(o.cloud),
+    node: checkNodeName(o.node),
+    token: o.token,
+    store: 'memory',
+    backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
+    link: linkConfig(o),
+  };
+}

@@ -1,0 +1,2 @@
+export { EdgeHub, type EdgeHubEvents, type EdgeStatus } from './edge-hub.js';
+export { edgeHubConfig, linkUrl, type EdgeHubOptions, type EdgeHubConfig } from './config.js';

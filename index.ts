@@ -1,0 +1,11 @@
+/** Isthmus: cloud-edge message hub. `import { CloudHub, EdgeHub } from 'isthmus'`. */
+export { CloudHub, type CloudHubOptions, type NodeInfo, type LaneInfo, type DisconnectOptions, mintToken, verifyToken } from './cloudhub/index.js';
+export { EdgeHub, type EdgeHubOptions, type EdgeStatus } from './edgehub/index.js';
+export {
+  Backoff, DefaultBackoff, DefaultLanePolicies, DefaultLinkSettings, InboundMessage,
+  IsthmusError, InvalidMessageError, QueueFullError, ClosedError,
+  LANE_NAMES, OPERATIONS, MESSAGE_TYPES,
+  type SendInput, type Receipt, type Delivery, type DeliveryStatus, type LaneName, type Operation, type MessageType,
+  type LanePolicy, type OverflowPolicy, type LaneDepth, type LinkStats, type BackoffConfig,
+} from './link/index.js';
+export { CloseCode, DefaultWireLimits, type WireLimits } from './proto/index.js';

@@ -1,0 +1,55 @@
+/** Settings both hubs share, with their documented defaults in one place. */
+import { DefaultWireLimits, verifyWireLimits, type WireLimits } from '../proto/index.js';
+import type { LaneName } from './lane.js';
+import { lanePolicies, type LanePolicy } from './outbox.js';
+
+export interface LinkConfig {
+  limits: WireLimits;
+  /** Ping interval, ms; a silent peer is declared dead within two. */
+  pingIntervalMs: number;
+  /** Target size of a Batch frame, bytes. Smaller frames let control overtake bulk sooner. */
+  batchBytes: number;
+  /** Stop writing while the socket library buffers more than this, bytes. */
+  highWaterBytes: number;
+  /** Deadline for Hello / Welcome, ms. */
+  handshakeTimeoutMs: number;
+  lanes: LanePolicy[];
+}
+
+export interface LinkConfigInput {
+  limits?: Partial<WireLimits>;
+  pingIntervalMs?: number;
+  batchBytes?: number;
+  highWaterBytes?: number;
+  handshakeTimeoutMs?: number;
+  lanes?: Partial<Record<LaneName, Partial<LanePolicy>>>;
+}
+
+export const DefaultLinkSettings = Object.freeze({
+  pingIntervalMs: 5_000,
+  batchBytes: 256 * 1024,
+  highWaterBytes: 256 * 1024,
+  handshakeTimeoutMs: 10_000,
+});
+
+function positive(v: number, field: string, min = 1): number {
+  if (!Number.isFinite(v) || v < min) throw new TypeError(`${field} must be a number of at least ${min}, got ${String(v)}`);
+  return v;
+}
+
+/** Fills defaults and validates, throwing a TypeError that names the bad field. */
+export function linkConfig(input: LinkConfigInput = {}): LinkConfig {
+  const limits = verifyWireLimits({ ...DefaultWireLimits, ...(input.limits ?? {}) });
+  const c: LinkConfig = {
+    limits,
+    pingIntervalMs: positive(input.pingIntervalMs ?? DefaultLinkSettings.pingIntervalMs, 'pingIntervalMs', 100),
+    batchBytes: positive(input.batchBytes ?? DefaultLinkSettings.batchBytes, 'batchBytes', 1024),
+    highWaterBytes: positive(input.highWaterBytes ?? DefaultLinkSettings.highWaterBytes, 'highWaterBytes', 1024),
+    handshakeTimeoutMs: positive(input.handshakeTimeoutMs ?? DefaultLinkSettings.handshakeTimeoutMs, 'handshakeTimeoutMs', 100),
+    lanes: lanePolicies(input.lanes),
+  };
+  if (c.batchBytes + limits.maxPayloadBytes + 4096 > limits.maxFrameBytes) {
+    throw new TypeError(`batchBytes (${c.batchBytes}) plus limits.maxPayloadBytes (${limits.maxPayloadBytes}) must fit in limits.maxFrameBytes (${limits.maxFrameBytes})`);
+  }
+  return c;
+}

@@ -1,0 +1,61 @@
+/**
+ * The inbox: what one side has delivered of a peer's lanes (a watermark per
+ * lane of the peer's current epoch) and the newest version of every object the
+ * peer told it about. The in-memory store and the durable store implement it.
+ */
+import type { WireCursor } from '../proto/index.js';
+import { LANE_COUNT } from './lane.js';
+
+export interface Inbox {
+  /** The peer's outbox epoch the watermarks belong to ('' before the first session). */
+  readonly epoch: string;
+  /** Switches to the peer's current epoch; a new epoch starts every watermark at 0. */
+  useEpoch(epoch: string): void;
+  watermark(lane: number): number;
+  advance(lane: number, seq: number): void;
+  /** Newest resource version seen of an object, or undefined. */
+  objectVersion(key: string): number | undefined;
+  setObjectVersion(key: string, version: number): void;
+  /** Resolves once watermarks and versions are durable; acks wait for it. */
+  flush(): Promise<void> | void;
+  close(): Promise<void> | void;
+}
+
+/** What the inbox has delivered, as cursors for Hello / Welcome. */
+export function inboxCursors(inbox: Inbox): WireCursor[] {
+  if (!inbox.epoch) return [];
+  const out: WireCursor[] = [];
+  for (let lane = 0; lane < LANE_COUNT; lane++) out.push({ epoch: inbox.epoch, lane, seq: inbox.watermark(lane) });
+  return out;
+}
+
+export class MemoryInbox implements Inbox {
+  epoch = '';
+  private marks = new Array<number>(LANE_COUNT).fill(0);
+  private readonly versions = new Map<string, number>();
+
+  useEpoch(epoch: string): void {
+    if (epoch === this.epoch) return;
+    this.epoch = epoch;
+    this.marks = new Array<number>(LANE_COUNT).fill(0);
+  }
+
+  watermark(lane: number): number {
+    return this.marks[lane]!;
+  }
+
+  advance(lane: number, seq: number): void {
+    this.marks[lane] = seq;
+  }
+
+  objectVersion(key: string): number | undefined {
+    return this.versions.get(key);
+  }
+
+  setObjectVersion(key: string, version: number): void {
+    this.versions.set(key, version);
+  }
+
+  flush(): void {}
+  close(): void {}
+}

@@ -1,0 +1,362 @@
+/**
+ * A link to one peer: the state that outlives connections (outbox, inbox,
+ * receipts, counters) and the current connection, if any. Data flows one way
+ * through it: accept -> queue -> send -> ack -> forget; the receive side
+ * delivers each message once and acks it after the inbox is durable.
+ */
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import {
+  batchEntrySize, CloseCode, encodeBatchFrame, encodeFrame, ProtocolError,
+  type Frame, type WireCursor, type WireMessage,
+} from '../proto/index.js';
+import type { LinkConfig } from './config.js';
+import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex, perLane } from './lane.js';
+import type { Inbox } from './inbox.js';
+import { inboxCursors } from './inbox.js';
+import { Liveness } from './liveness.js';
+import { InboundMessage, objectKey, toWire, type SendInput } from './message.js';
+import type { DropReason, LaneDepth, Outbox } from './outbox.js';
+import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
+import type { Transport } from './transport.js';
+import { DropLog } from './drop-log.js';
+
+export interface LinkStats {
+  messagesIn: number;
+  messagesOut: number;
+  framesIn: number;
+  framesOut: number;
+  /** Received again after a reconnect and not delivered again. */
+  duplicates: number;
+  /** Objects older than the newest version already delivered, not delivered. */
+  stale: number;
+  dropped: Record<LaneName, Record<DropReason, number>>;
+}
+
+export interface LinkOptions {
+  /** The peer's name, for logs. */
+  peer: string;
+  outbox: Outbox;
+  inbox: Inbox;
+  config: LinkConfig;
+  log: Logger;
+  /** Hands one message to the application, at most once. */
+  deliver: (message: InboundMessage) => void;
+}
+
+type Waiters = Map<number, (d: Delivery) => void>;
+
+export class Link {
+  readonly peer: string;
+  private readonly outbox: Outbox;
+  private readonly inbox: Inbox;
+  private readonly config: LinkConfig;
+  private readonly log: Logger;
+  private readonly deliver: (message: InboundMessage) => void;
+
+  private conn: Transport | null = null;
+  private liveness: Liveness | null = null;
+  /** Highest seq written to the current connection, per lane. */
+  private readonly sent = new Array<number>(LANE_COUNT).fill(0);
+  /** Highest seq the peer acknowledged, per lane. */
+  private readonly acked = new Array<number>(LANE_COUNT).fill(0);
+  private readonly waiters: Waiters[] = perLane(() => new Map());
+  /** Waiters were registered out of seq order: an ack must scan them all. */
+  private readonly unordered = new Array<boolean>(LANE_COUNT).fill(false);
+  private readonly recentDrops = new LRUCache<string, DropReason>({ max: 10_000 });
+  private readonly drops: DropLog;
+  private frameBytes: number;
+  private flushScheduled = false;
+  private blocked = false;
+  private ackLanes = 0;
+  private ackScheduled = false;
+  private closed = false;
+
+  readonly stats: LinkStats = {
+    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, stale: 0,
+    dropped: Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'],
+  };
+  connectedAt: number | null = null;
+  lastSeenAt: number | null = null;
+
+  constructor(opts: LinkOptions) {
+    this.peer = opts.peer;
+    this.outbox = opts.outbox;
+    this.inbox = opts.inbox;
+    this.config = opts.config;
+    this.log = opts.log;
+    this.deliver = opts.deliver;
+    this.frameBytes = opts.config.batchBytes;
+    this.drops = new DropLog(opts.log, opts.peer);
+    this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
+  }
+
+  get online(): boolean {
+    return this.conn !== null;
+  }
+
+  get rttMs(): number | null {
+    return this.liveness?.rttMs ?? null;
+  }
+
+  get epoch(): string {
+    return this.outbox.epoch;
+  }
+
+  /** What this side has delivered of the peer's lanes, for Hello / Welcome. */
+  receivedCursors(): WireCursor[] {
+    return inboxCursors(this.inbox);
+  }
+
+  /** Switches the inbox to the peer's epoch (before composing a Welcome). */
+  usePeerEpoch(epoch: string): void {
+    this.inbox.useEpoch(epoch);
+  }
+
+  /**
+   * Starts using a connection after the handshake. `peerReceived` says what
+   * the peer already has of this side's lanes; everything after it is resent.
+   */
+  attach(conn: Transport, peerEpoch: string, peerReceived: readonly WireCursor[], peerMaxFrameBytes: number, pingIntervalMs: number): void {
+    if (this.closed) throw new Error(`link to ${this.peer} is closed`);
+    if (this.conn) this.detach(this.conn);
+    this.inbox.useEpoch(peerEpoch);
+    for (let lane = 0; lane < LANE_COUNT; lane++) {
+      let have = 0;
+      for (const c of peerReceived) if (c.lane === lane && c.epoch === this.outbox.epoch) have = c.seq ?? 0;
+      if (have > this.outbox.lastSeq(lane)) {
+        throw new ProtocolError(`peer claims seq ${have} on lane ${LANE_NAMES[lane]}, beyond the last sent (${this.outbox.lastSeq(lane)})`);
+      }
+      this.ackedUpTo(lane, have);
+      this.sent[lane] = have;
+    }
+    this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
+    this.conn = conn;
+    this.blocked = false;
+    this.connectedAt = this.lastSeenAt = Date.now();
+    this.liveness = new Liveness(
+      pingIntervalMs,
+      (nonce, sentAt) => conn.send(encodeFrame({ ping: { nonce, sentAt } })),
+      (silentMs) => {
+        this.log.warn({ peer: this.peer, conn: conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
+        conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
+      },
+    );
+    this.liveness.start();
+    if (this.ackLanes) this.scheduleAck();
+    this.scheduleFlush();
+  }
+
+  /** Stops using a connection (it closed). What was sent and not acked is resent on the next. */
+  detach(conn: Transport): void {
+    if (this.conn !== conn) return;
+    this.conn = null;
+    this.liveness?.stop();
+    this.connectedAt = null;
+  }
+
+  /** Handles one frame received after the handshake. Throws ProtocolError. */
+  receive(frame: Frame, now = Date.now()): void {
+    this.stats.framesIn++;
+    this.lastSeenAt = now;
+    this.liveness?.heard(now);
+    switch (frame.body) {
+      case 'batch': this.onBatch(frame.batch!.messages as WireMessage[]); break;
+      case 'ack': this.onAck(frame.ack!.cursors ?? []); break;
+      case 'ping': this.conn?.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
+      case 'pong': this.liveness?.pong(frame.pong!.sentAt ?? 0, now); break;
+      default: throw new ProtocolError(`unexpected ${frame.body} frame after the handshake`);
+    }
+  }
+
+  /** The socket can take more: resume sending. */
+  writable(): void {
+    if (!this.blocked) return;
+    this.blocked = false;
+    this.flush();
+  }
+
+  /** Accepts a message for the peer. Resolves once the outbox holds it. */
+  async send(input: SendInput): Promise<Receipt> {
+    if (this.closed) throw new Error(`link to ${this.peer} is closed`);
+    const wire = toWire(input, this.config.limits);
+    const lane = wire.lane!;
+    const appended = this.outbox.append(lane, wire);
+    const { seq } = appended instanceof Promise ? await appended : appended;
+    if (seq) this.scheduleFlush();
+    return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
+  }
+
+  depth(): Record<LaneName, LaneDepth> {
+    return Object.fromEntries(LANE_NAMES.map((name, i) => [name, this.outbox.depth(i)])) as Record<LaneName, LaneDepth>;
+  }
+
+  /** Stops for good; pending receipts stay unresolved (the outbox may outlive this process). */
+  close(): void {
+    this.closed = true;
+    if (this.conn) this.detach(this.conn);
+    this.drops.flush();
+  }
+
+  // ---- send side ----
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || !this.conn) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /**
+   * Writes Batch frames while the socket takes them. Each frame starts with the
+   * highest lane that has anything, so a control message waits behind at most
+   * the frame being written.
+   */
+  private flush(): void {
+    const conn = this.conn;
+    if (!conn) return;
+    const now = Date.now();
+    const maxBatch = this.config.limits.maxBatchMessages;
+    for (;;) {
+      if (conn.bufferedAmount() >= this.config.highWaterBytes) {
+        this.blocked = true;
+        return;
+      }
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      for (let lane = 0; lane < LANE_COUNT && parts.length < maxBatch && size < this.frameBytes; lane++) {
+        const entries = this.outbox.pending(lane, this.sent[lane]!, maxBatch - parts.length, this.frameBytes - size, now);
+        if (entries.length === 0) continue;
+        for (const e of entries) {
+          parts.push(e.bytes);
+          size += batchEntrySize(e.bytes.length);
+        }
+        this.sent[lane] = entries[entries.length - 1]!.seq;
+      }
+      if (parts.length === 0) return;
+      conn.send(encodeBatchFrame(parts));
+      this.stats.framesOut++;
+      this.stats.messagesOut += parts.length;
+      if (this.conn !== conn) return; // send() may have closed it
+    }
+  }
+
+  private onAck(cursors: readonly WireCursor[]): void {
+    for (const c of cursors) {
+      if (c.epoch !== this.outbox.epoch) continue; // an ack for an epoch this side no longer has
+      const lane = c.lane ?? 0;
+      const seq = c.seq ?? 0;
+      if (seq > this.outbox.lastSeq(lane)) {
+        throw new ProtocolError(`ack for seq ${seq} on lane ${LANE_NAMES[lane]} beyond the last sent (${this.outbox.lastSeq(lane)})`);
+      }
+      this.ackedUpTo(lane, seq);
+    }
+  }
+
+  private ackedUpTo(lane: number, seq: number): void {
+    if (seq <= this.acked[lane]!) return;
+    this.acked[lane] = seq;
+    this.outbox.ack(lane, seq);
+    const waiters = this.waiters[lane]!;
+    if (waiters.size === 0) return;
+    for (const [s, resolve] of waiters) {
+      if (s > seq) {
+        if (this.unordered[lane]) continue;
+        break;
+      }
+      waiters.delete(s);
+      resolve({ status: 'delivered' });
+    }
+    if (waiters.size === 0) this.unordered[lane] = false;
+  }
+
+  private track(laneName: LaneName, seq: number): Promise<Delivery> {
+    const lane = laneIndex(laneName);
+    const dropped = seq === 0 ? 'overflow' : this.recentDrops.get(`${lane}:${seq}`);
+    if (dropped) return Promise.resolve(deliveryOf(dropped));
+    if (seq <= this.acked[lane]!) return Promise.resolve({ status: 'delivered' });
+    return new Promise((resolve) => {
+      const waiters = this.waiters[lane]!;
+      let last = 0;
+      for (const k of waiters.keys()) last = k; // Map keeps insertion order; only the last matters
+      if (seq < last) this.unordered[lane] = true;
+      waiters.set(seq, resolve);
+    });
+  }
+
+  private dropped(lane: number, seq: number, reason: DropReason): void {
+    this.stats.dropped[LANE_NAMES[lane]!][reason]++;
+    this.drops.count(LANE_NAMES[lane]!, reason);
+    if (!seq) return;
+    this.recentDrops.set(`${lane}:${seq}`, reason);
+    const resolve = this.waiters[lane]!.get(seq);
+    if (resolve) {
+      this.waiters[lane]!.delete(seq);
+      resolve(deliveryOf(reason));
+    }
+  }
+
+  // ---- receive side ----
+
+  private onBatch(messages: readonly WireMessage[]): void {
+    const inbox = this.inbox;
+    for (const m of messages) {
+      const lane = m.lane;
+      this.ackLanes |= 1 << lane;
+      if (m.seq <= inbox.watermark(lane)) {
+        this.stats.duplicates++;
+        continue;
+      }
+      inbox.advance(lane, m.seq);
+      if (m.type !== 0 && m.resourceVersion) {
+        const key = objectKey(m.kind, m.namespace, m.name);
+        const newest = inbox.objectVersion(key);
+        if (newest !== undefined && m.resourceVersion <= newest) {
+          this.stats.stale++;
+          continue;
+        }
+        inbox.setObjectVersion(key, m.resourceVersion);
+      }
+      this.stats.messagesIn++;
+      try {
+        this.deliver(new InboundMessage(m));
+      } catch (err) {
+        this.log.error({ peer: this.peer, err, lane: LANE_NAMES[lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
+      }
+    }
+    this.scheduleAck();
+  }
+
+  /** Acks are cumulative and batched: one Ack frame per turn of the event loop at most. */
+  private scheduleAck(): void {
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    setImmediate(() => {
+      const durable = this.inbox.flush();
+      if (durable instanceof Promise) {
+        durable.then(() => this.writeAcks(), (err) => {
+          this.ackScheduled = false;
+          this.log.error({ peer: this.peer, err }, 'inbox flush failed; acks withheld');
+        });
+      } else this.writeAcks();
+    });
+  }
+
+  private writeAcks(): void {
+    this.ackScheduled = false;
+    const conn = this.conn;
+    if (!conn || !this.ackLanes) return; // the next Hello / Welcome carries the cursors
+    const cursors: WireCursor[] = [];
+    for (let lane = 0; lane < LANE_COUNT; lane++) {
+      if (this.ackLanes & (1 << lane)) cursors.push({ epoch: this.inbox.epoch, lane, seq: this.inbox.watermark(lane) });
+    }
+    this.ackLanes = 0;
+    conn.send(encodeFrame({ ack: { cursors } }));
+  }
+}
+
+function deliveryOf(reason: DropReason): Delivery {
+  return reason === 'superseded' ? { status: 'superseded', reason } : { status: 'dropped', reason };
+}

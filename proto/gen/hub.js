@@ -1,0 +1,2347 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const isthmus = $root.isthmus = (() => {
+
+    /**
+     * Namespace isthmus.
+     * @exports isthmus
+     * @namespace
+     */
+    const isthmus = {};
+
+    isthmus.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof isthmus
+         * @namespace
+         */
+        const v1 = {};
+
+        /**
+         * Lane enum.
+         * @name isthmus.v1.Lane
+         * @enum {number}
+         * @property {number} CONTROL=0 CONTROL value
+         * @property {number} STATE=1 STATE value
+         * @property {number} EVENTS=2 EVENTS value
+         * @property {number} BULK=3 BULK value
+         */
+        v1.Lane = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CONTROL"] = 0;
+            values[valuesById[1] = "STATE"] = 1;
+            values[valuesById[2] = "EVENTS"] = 2;
+            values[valuesById[3] = "BULK"] = 3;
+            return values;
+        })();
+
+        /**
+         * MessageType enum.
+         * @name isthmus.v1.MessageType
+         * @enum {number}
+         * @property {number} PLAIN=0 PLAIN value
+         * @property {number} RESOURCE=1 RESOURCE value
+         * @property {number} STATUS=2 STATUS value
+         */
+        v1.MessageType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "PLAIN"] = 0;
+            values[valuesById[1] = "RESOURCE"] = 1;
+            values[valuesById[2] = "STATUS"] = 2;
+            return values;
+        })();
+
+        /**
+         * Operation enum.
+         * @name isthmus.v1.Operation
+         * @enum {number}
+         * @property {number} OP_NONE=0 OP_NONE value
+         * @property {number} INSERT=1 INSERT value
+         * @property {number} UPDATE=2 UPDATE value
+         * @property {number} PATCH=3 PATCH value
+         * @property {number} DELETE=4 DELETE value
+         */
+        v1.Operation = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "OP_NONE"] = 0;
+            values[valuesById[1] = "INSERT"] = 1;
+            values[valuesById[2] = "UPDATE"] = 2;
+            values[valuesById[3] = "PATCH"] = 3;
+            values[valuesById[4] = "DELETE"] = 4;
+            return values;
+        })();
+
+        v1.Message = (function() {
+
+            /**
+             * Properties of a Message.
+             * @typedef {Object} isthmus.v1.Message.$Properties
+             * @property {string|null} [id] Message id
+             * @property {isthmus.v1.Lane|null} [lane] Message lane
+             * @property {number|null} [seq] Message seq
+             * @property {string|null} [key] Message key
+             * @property {string|null} [kind] Message kind
+             * @property {isthmus.v1.Operation|null} [op] Message op
+             * @property {isthmus.v1.MessageType|null} [type] Message type
+             * @property {string|null} [namespace] Message namespace
+             * @property {string|null} [name] Message name
+             * @property {number|null} [resourceVersion] Message resourceVersion
+             * @property {number|null} [createdAt] Message createdAt
+             * @property {number|null} [expiresAt] Message expiresAt
+             * @property {string|null} [traceId] Message traceId
+             * @property {string|null} [contentType] Message contentType
+             * @property {Uint8Array|null} [payload] Message payload
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Message.
+             * @memberof isthmus.v1
+             * @interface IMessage
+             * @augments isthmus.v1.Message.$Properties
+             * @deprecated Use isthmus.v1.Message.$Properties instead.
+             */
+
+            /**
+             * Shape of a Message.
+             * @typedef {isthmus.v1.Message.$Properties} isthmus.v1.Message.$Shape
+             */
+
+            /**
+             * Constructs a new Message.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Message.
+             * @constructor
+             * @param {isthmus.v1.Message.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Message = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Message id.
+             * @member {string} id
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.id = "";
+
+            /**
+             * Message lane.
+             * @member {isthmus.v1.Lane} lane
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.lane = 0;
+
+            /**
+             * Message seq.
+             * @member {number} seq
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message key.
+             * @member {string} key
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.key = "";
+
+            /**
+             * Message kind.
+             * @member {string} kind
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.kind = "";
+
+            /**
+             * Message op.
+             * @member {isthmus.v1.Operation} op
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.op = 0;
+
+            /**
+             * Message type.
+             * @member {isthmus.v1.MessageType} type
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.type = 0;
+
+            /**
+             * Message namespace.
+             * @member {string} namespace
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.namespace = "";
+
+            /**
+             * Message name.
+             * @member {string} name
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.name = "";
+
+            /**
+             * Message resourceVersion.
+             * @member {number} resourceVersion
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.resourceVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message createdAt.
+             * @member {number} createdAt
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message expiresAt.
+             * @member {number} expiresAt
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Message traceId.
+             * @member {string} traceId
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.traceId = "";
+
+            /**
+             * Message contentType.
+             * @member {string} contentType
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.contentType = "";
+
+            /**
+             * Message payload.
+             * @member {Uint8Array} payload
+             * @memberof isthmus.v1.Message
+             * @instance
+             */
+            Message.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * Creates a new Message instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Message
+             * @static
+             * @param {isthmus.v1.Message.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Message} Message instance
+             * @type {{
+             *   (properties: isthmus.v1.Message.$Shape): isthmus.v1.Message & isthmus.v1.Message.$Shape;
+             *   (properties?: isthmus.v1.Message.$Properties): isthmus.v1.Message;
+             * }}
+             */
+            Message.create = function(properties) {
+                return new Message(properties);
+            };
+
+            /**
+             * Encodes the specified Message message. Does not implicitly {@link isthmus.v1.Message.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Message
+             * @static
+             * @param {isthmus.v1.Message.$Properties} message Message message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Message.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.lane != null && $Object.hasOwnProperty.call(message, "lane") && message.lane !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.lane);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.key);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.kind);
+                if (message.op != null && $Object.hasOwnProperty.call(message, "op") && message.op !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).int32(message.op);
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).int32(message.type);
+                if (message.namespace != null && $Object.hasOwnProperty.call(message, "namespace") && message.namespace !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.namespace);
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.name);
+                if (message.resourceVersion != null && $Object.hasOwnProperty.call(message, "resourceVersion") && (typeof message.resourceVersion === "object" ? message.resourceVersion.low || message.resourceVersion.high : message.resourceVersion !== 0))
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint64(message.resourceVersion);
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && (typeof message.createdAt === "object" ? message.createdAt.low || message.createdAt.high : message.createdAt !== 0))
+                    writer.uint32(/* id 11, wireType 0 =*/88).uint64(message.createdAt);
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && (typeof message.expiresAt === "object" ? message.expiresAt.low || message.expiresAt.high : message.expiresAt !== 0))
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint64(message.expiresAt);
+                if (message.traceId != null && $Object.hasOwnProperty.call(message, "traceId") && message.traceId !== "")
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.traceId);
+                if (message.contentType != null && $Object.hasOwnProperty.call(message, "contentType") && message.contentType !== "")
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.contentType);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload") && message.payload.length)
+                    writer.uint32(/* id 15, wireType 2 =*/122).bytes(message.payload);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Message message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Message
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Message & isthmus.v1.Message.$Shape} Message
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Message.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Message();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.lane = value;
+                            else
+                                delete message.lane;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.key = value;
+                            else
+                                delete message.key;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.op = value;
+                            else
+                                delete message.op;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.namespace = value;
+                            else
+                                delete message.namespace;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.resourceVersion = value;
+                            else
+                                delete message.resourceVersion;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.createdAt = value;
+                            else
+                                delete message.createdAt;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAt = value;
+                            else
+                                delete message.expiresAt;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.traceId = value;
+                            else
+                                delete message.traceId;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.contentType = value;
+                            else
+                                delete message.contentType;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.payload = value;
+                            else
+                                delete message.payload;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Message;
+        })();
+
+        v1.Cursor = (function() {
+
+            /**
+             * Properties of a Cursor.
+             * @typedef {Object} isthmus.v1.Cursor.$Properties
+             * @property {string|null} [epoch] Cursor epoch
+             * @property {isthmus.v1.Lane|null} [lane] Cursor lane
+             * @property {number|null} [seq] Cursor seq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Cursor.
+             * @memberof isthmus.v1
+             * @interface ICursor
+             * @augments isthmus.v1.Cursor.$Properties
+             * @deprecated Use isthmus.v1.Cursor.$Properties instead.
+             */
+
+            /**
+             * Shape of a Cursor.
+             * @typedef {isthmus.v1.Cursor.$Properties} isthmus.v1.Cursor.$Shape
+             */
+
+            /**
+             * Constructs a new Cursor.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Cursor.
+             * @constructor
+             * @param {isthmus.v1.Cursor.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Cursor = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Cursor epoch.
+             * @member {string} epoch
+             * @memberof isthmus.v1.Cursor
+             * @instance
+             */
+            Cursor.prototype.epoch = "";
+
+            /**
+             * Cursor lane.
+             * @member {isthmus.v1.Lane} lane
+             * @memberof isthmus.v1.Cursor
+             * @instance
+             */
+            Cursor.prototype.lane = 0;
+
+            /**
+             * Cursor seq.
+             * @member {number} seq
+             * @memberof isthmus.v1.Cursor
+             * @instance
+             */
+            Cursor.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Cursor instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Cursor
+             * @static
+             * @param {isthmus.v1.Cursor.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Cursor} Cursor instance
+             * @type {{
+             *   (properties: isthmus.v1.Cursor.$Shape): isthmus.v1.Cursor & isthmus.v1.Cursor.$Shape;
+             *   (properties?: isthmus.v1.Cursor.$Properties): isthmus.v1.Cursor;
+             * }}
+             */
+            Cursor.create = function(properties) {
+                return new Cursor(properties);
+            };
+
+            /**
+             * Encodes the specified Cursor message. Does not implicitly {@link isthmus.v1.Cursor.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Cursor
+             * @static
+             * @param {isthmus.v1.Cursor.$Properties} message Cursor message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Cursor.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && message.epoch !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.epoch);
+                if (message.lane != null && $Object.hasOwnProperty.call(message, "lane") && message.lane !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.lane);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Cursor message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Cursor
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Cursor & isthmus.v1.Cursor.$Shape} Cursor
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Cursor.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Cursor();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.lane = value;
+                            else
+                                delete message.lane;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Cursor;
+        })();
+
+        v1.Hello = (function() {
+
+            /**
+             * Properties of a Hello.
+             * @typedef {Object} isthmus.v1.Hello.$Properties
+             * @property {number|null} [version] Hello version
+             * @property {string|null} [node] Hello node
+             * @property {string|null} [epoch] Hello epoch
+             * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [received] Hello received
+             * @property {number|null} [maxFrameBytes] Hello maxFrameBytes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Hello.
+             * @memberof isthmus.v1
+             * @interface IHello
+             * @augments isthmus.v1.Hello.$Properties
+             * @deprecated Use isthmus.v1.Hello.$Properties instead.
+             */
+
+            /**
+             * Shape of a Hello.
+             * @typedef {isthmus.v1.Hello.$Properties} isthmus.v1.Hello.$Shape
+             */
+
+            /**
+             * Constructs a new Hello.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Hello.
+             * @constructor
+             * @param {isthmus.v1.Hello.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Hello = function (properties) {
+                this.received = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Hello version.
+             * @member {number} version
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.version = 0;
+
+            /**
+             * Hello node.
+             * @member {string} node
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.node = "";
+
+            /**
+             * Hello epoch.
+             * @member {string} epoch
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.epoch = "";
+
+            /**
+             * Hello received.
+             * @member {Array.<isthmus.v1.Cursor.$Properties>} received
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.received = $util.emptyArray;
+
+            /**
+             * Hello maxFrameBytes.
+             * @member {number} maxFrameBytes
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.maxFrameBytes = 0;
+
+            /**
+             * Creates a new Hello instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Hello
+             * @static
+             * @param {isthmus.v1.Hello.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Hello} Hello instance
+             * @type {{
+             *   (properties: isthmus.v1.Hello.$Shape): isthmus.v1.Hello & isthmus.v1.Hello.$Shape;
+             *   (properties?: isthmus.v1.Hello.$Properties): isthmus.v1.Hello;
+             * }}
+             */
+            Hello.create = function(properties) {
+                return new Hello(properties);
+            };
+
+            /**
+             * Encodes the specified Hello message. Does not implicitly {@link isthmus.v1.Hello.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Hello
+             * @static
+             * @param {isthmus.v1.Hello.$Properties} message Hello message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Hello.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+                if (message.node != null && $Object.hasOwnProperty.call(message, "node") && message.node !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.node);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && message.epoch !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.epoch);
+                if (message.received != null && message.received.length)
+                    for (let i = 0; i < message.received.length; ++i)
+                        $root.isthmus.v1.Cursor.encode(message.received[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes") && message.maxFrameBytes !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxFrameBytes);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Hello message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Hello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Hello & isthmus.v1.Hello.$Shape} Hello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Hello.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Hello();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.node = value;
+                            else
+                                delete message.node;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.received && message.received.length))
+                                message.received = [];
+                            message.received.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxFrameBytes = value;
+                            else
+                                delete message.maxFrameBytes;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Hello;
+        })();
+
+        v1.Welcome = (function() {
+
+            /**
+             * Properties of a Welcome.
+             * @typedef {Object} isthmus.v1.Welcome.$Properties
+             * @property {number|null} [version] Welcome version
+             * @property {string|null} [session] Welcome session
+             * @property {string|null} [epoch] Welcome epoch
+             * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [received] Welcome received
+             * @property {number|null} [maxFrameBytes] Welcome maxFrameBytes
+             * @property {number|null} [pingIntervalMs] Welcome pingIntervalMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Welcome.
+             * @memberof isthmus.v1
+             * @interface IWelcome
+             * @augments isthmus.v1.Welcome.$Properties
+             * @deprecated Use isthmus.v1.Welcome.$Properties instead.
+             */
+
+            /**
+             * Shape of a Welcome.
+             * @typedef {isthmus.v1.Welcome.$Properties} isthmus.v1.Welcome.$Shape
+             */
+
+            /**
+             * Constructs a new Welcome.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Welcome.
+             * @constructor
+             * @param {isthmus.v1.Welcome.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Welcome = function (properties) {
+                this.received = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Welcome version.
+             * @member {number} version
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.version = 0;
+
+            /**
+             * Welcome session.
+             * @member {string} session
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.session = "";
+
+            /**
+             * Welcome epoch.
+             * @member {string} epoch
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.epoch = "";
+
+            /**
+             * Welcome received.
+             * @member {Array.<isthmus.v1.Cursor.$Properties>} received
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.received = $util.emptyArray;
+
+            /**
+             * Welcome maxFrameBytes.
+             * @member {number} maxFrameBytes
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.maxFrameBytes = 0;
+
+            /**
+             * Welcome pingIntervalMs.
+             * @member {number} pingIntervalMs
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.pingIntervalMs = 0;
+
+            /**
+             * Creates a new Welcome instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Welcome
+             * @static
+             * @param {isthmus.v1.Welcome.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Welcome} Welcome instance
+             * @type {{
+             *   (properties: isthmus.v1.Welcome.$Shape): isthmus.v1.Welcome & isthmus.v1.Welcome.$Shape;
+             *   (properties?: isthmus.v1.Welcome.$Properties): isthmus.v1.Welcome;
+             * }}
+             */
+            Welcome.create = function(properties) {
+                return new Welcome(properties);
+            };
+
+            /**
+             * Encodes the specified Welcome message. Does not implicitly {@link isthmus.v1.Welcome.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Welcome
+             * @static
+             * @param {isthmus.v1.Welcome.$Properties} message Welcome message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Welcome.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+                if (message.session != null && $Object.hasOwnProperty.call(message, "session") && message.session !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.session);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && message.epoch !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.epoch);
+                if (message.received != null && message.received.length)
+                    for (let i = 0; i < message.received.length; ++i)
+                        $root.isthmus.v1.Cursor.encode(message.received[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes") && message.maxFrameBytes !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxFrameBytes);
+                if (message.pingIntervalMs != null && $Object.hasOwnProperty.call(message, "pingIntervalMs") && message.pingIntervalMs !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.pingIntervalMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Welcome message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Welcome
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Welcome & isthmus.v1.Welcome.$Shape} Welcome
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Welcome.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Welcome();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.session = value;
+                            else
+                                delete message.session;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.received && message.received.length))
+                                message.received = [];
+                            message.received.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxFrameBytes = value;
+                            else
+                                delete message.maxFrameBytes;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.pingIntervalMs = value;
+                            else
+                                delete message.pingIntervalMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Welcome;
+        })();
+
+        v1.Batch = (function() {
+
+            /**
+             * Properties of a Batch.
+             * @typedef {Object} isthmus.v1.Batch.$Properties
+             * @property {Array.<isthmus.v1.Message.$Properties>|null} [messages] Batch messages
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Batch.
+             * @memberof isthmus.v1
+             * @interface IBatch
+             * @augments isthmus.v1.Batch.$Properties
+             * @deprecated Use isthmus.v1.Batch.$Properties instead.
+             */
+
+            /**
+             * Shape of a Batch.
+             * @typedef {isthmus.v1.Batch.$Properties} isthmus.v1.Batch.$Shape
+             */
+
+            /**
+             * Constructs a new Batch.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Batch.
+             * @constructor
+             * @param {isthmus.v1.Batch.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Batch = function (properties) {
+                this.messages = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Batch messages.
+             * @member {Array.<isthmus.v1.Message.$Properties>} messages
+             * @memberof isthmus.v1.Batch
+             * @instance
+             */
+            Batch.prototype.messages = $util.emptyArray;
+
+            /**
+             * Creates a new Batch instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Batch
+             * @static
+             * @param {isthmus.v1.Batch.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Batch} Batch instance
+             * @type {{
+             *   (properties: isthmus.v1.Batch.$Shape): isthmus.v1.Batch & isthmus.v1.Batch.$Shape;
+             *   (properties?: isthmus.v1.Batch.$Properties): isthmus.v1.Batch;
+             * }}
+             */
+            Batch.create = function(properties) {
+                return new Batch(properties);
+            };
+
+            /**
+             * Encodes the specified Batch message. Does not implicitly {@link isthmus.v1.Batch.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Batch
+             * @static
+             * @param {isthmus.v1.Batch.$Properties} message Batch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Batch.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.messages != null && message.messages.length)
+                    for (let i = 0; i < message.messages.length; ++i)
+                        $root.isthmus.v1.Message.encode(message.messages[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Batch message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Batch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Batch & isthmus.v1.Batch.$Shape} Batch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Batch.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Batch();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.messages && message.messages.length))
+                                message.messages = [];
+                            message.messages.push($root.isthmus.v1.Message.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Batch;
+        })();
+
+        v1.Ack = (function() {
+
+            /**
+             * Properties of an Ack.
+             * @typedef {Object} isthmus.v1.Ack.$Properties
+             * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [cursors] Ack cursors
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Ack.
+             * @memberof isthmus.v1
+             * @interface IAck
+             * @augments isthmus.v1.Ack.$Properties
+             * @deprecated Use isthmus.v1.Ack.$Properties instead.
+             */
+
+            /**
+             * Shape of an Ack.
+             * @typedef {isthmus.v1.Ack.$Properties} isthmus.v1.Ack.$Shape
+             */
+
+            /**
+             * Constructs a new Ack.
+             * @memberof isthmus.v1
+             * @classdesc Represents an Ack.
+             * @constructor
+             * @param {isthmus.v1.Ack.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Ack = function (properties) {
+                this.cursors = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Ack cursors.
+             * @member {Array.<isthmus.v1.Cursor.$Properties>} cursors
+             * @memberof isthmus.v1.Ack
+             * @instance
+             */
+            Ack.prototype.cursors = $util.emptyArray;
+
+            /**
+             * Creates a new Ack instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Ack
+             * @static
+             * @param {isthmus.v1.Ack.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Ack} Ack instance
+             * @type {{
+             *   (properties: isthmus.v1.Ack.$Shape): isthmus.v1.Ack & isthmus.v1.Ack.$Shape;
+             *   (properties?: isthmus.v1.Ack.$Properties): isthmus.v1.Ack;
+             * }}
+             */
+            Ack.create = function(properties) {
+                return new Ack(properties);
+            };
+
+            /**
+             * Encodes the specified Ack message. Does not implicitly {@link isthmus.v1.Ack.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Ack
+             * @static
+             * @param {isthmus.v1.Ack.$Properties} message Ack message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Ack.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.cursors != null && message.cursors.length)
+                    for (let i = 0; i < message.cursors.length; ++i)
+                        $root.isthmus.v1.Cursor.encode(message.cursors[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an Ack message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Ack
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Ack & isthmus.v1.Ack.$Shape} Ack
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Ack.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Ack();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.cursors && message.cursors.length))
+                                message.cursors = [];
+                            message.cursors.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Ack;
+        })();
+
+        v1.Ping = (function() {
+
+            /**
+             * Properties of a Ping.
+             * @typedef {Object} isthmus.v1.Ping.$Properties
+             * @property {number|null} [nonce] Ping nonce
+             * @property {number|null} [sentAt] Ping sentAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Ping.
+             * @memberof isthmus.v1
+             * @interface IPing
+             * @augments isthmus.v1.Ping.$Properties
+             * @deprecated Use isthmus.v1.Ping.$Properties instead.
+             */
+
+            /**
+             * Shape of a Ping.
+             * @typedef {isthmus.v1.Ping.$Properties} isthmus.v1.Ping.$Shape
+             */
+
+            /**
+             * Constructs a new Ping.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Ping.
+             * @constructor
+             * @param {isthmus.v1.Ping.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Ping = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Ping nonce.
+             * @member {number} nonce
+             * @memberof isthmus.v1.Ping
+             * @instance
+             */
+            Ping.prototype.nonce = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Ping sentAt.
+             * @member {number} sentAt
+             * @memberof isthmus.v1.Ping
+             * @instance
+             */
+            Ping.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Ping instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Ping
+             * @static
+             * @param {isthmus.v1.Ping.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Ping} Ping instance
+             * @type {{
+             *   (properties: isthmus.v1.Ping.$Shape): isthmus.v1.Ping & isthmus.v1.Ping.$Shape;
+             *   (properties?: isthmus.v1.Ping.$Properties): isthmus.v1.Ping;
+             * }}
+             */
+            Ping.create = function(properties) {
+                return new Ping(properties);
+            };
+
+            /**
+             * Encodes the specified Ping message. Does not implicitly {@link isthmus.v1.Ping.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Ping
+             * @static
+             * @param {isthmus.v1.Ping.$Properties} message Ping message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Ping.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && (typeof message.nonce === "object" ? message.nonce.low || message.nonce.high : message.nonce !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.nonce);
+                if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt") && (typeof message.sentAt === "object" ? message.sentAt.low || message.sentAt.high : message.sentAt !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.sentAt);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Ping message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Ping
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Ping & isthmus.v1.Ping.$Shape} Ping
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Ping.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Ping();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.nonce = value;
+                            else
+                                delete message.nonce;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sentAt = value;
+                            else
+                                delete message.sentAt;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Ping;
+        })();
+
+        v1.Pong = (function() {
+
+            /**
+             * Properties of a Pong.
+             * @typedef {Object} isthmus.v1.Pong.$Properties
+             * @property {number|null} [nonce] Pong nonce
+             * @property {number|null} [sentAt] Pong sentAt
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Pong.
+             * @memberof isthmus.v1
+             * @interface IPong
+             * @augments isthmus.v1.Pong.$Properties
+             * @deprecated Use isthmus.v1.Pong.$Properties instead.
+             */
+
+            /**
+             * Shape of a Pong.
+             * @typedef {isthmus.v1.Pong.$Properties} isthmus.v1.Pong.$Shape
+             */
+
+            /**
+             * Constructs a new Pong.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Pong.
+             * @constructor
+             * @param {isthmus.v1.Pong.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Pong = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Pong nonce.
+             * @member {number} nonce
+             * @memberof isthmus.v1.Pong
+             * @instance
+             */
+            Pong.prototype.nonce = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Pong sentAt.
+             * @member {number} sentAt
+             * @memberof isthmus.v1.Pong
+             * @instance
+             */
+            Pong.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Pong instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Pong
+             * @static
+             * @param {isthmus.v1.Pong.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Pong} Pong instance
+             * @type {{
+             *   (properties: isthmus.v1.Pong.$Shape): isthmus.v1.Pong & isthmus.v1.Pong.$Shape;
+             *   (properties?: isthmus.v1.Pong.$Properties): isthmus.v1.Pong;
+             * }}
+             */
+            Pong.create = function(properties) {
+                return new Pong(properties);
+            };
+
+            /**
+             * Encodes the specified Pong message. Does not implicitly {@link isthmus.v1.Pong.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Pong
+             * @static
+             * @param {isthmus.v1.Pong.$Properties} message Pong message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Pong.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && (typeof message.nonce === "object" ? message.nonce.low || message.nonce.high : message.nonce !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.nonce);
+                if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt") && (typeof message.sentAt === "object" ? message.sentAt.low || message.sentAt.high : message.sentAt !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.sentAt);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Pong message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Pong
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Pong & isthmus.v1.Pong.$Shape} Pong
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Pong.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Pong();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.nonce = value;
+                            else
+                                delete message.nonce;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sentAt = value;
+                            else
+                                delete message.sentAt;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Pong;
+        })();
+
+        v1.GoAway = (function() {
+
+            /**
+             * Properties of a GoAway.
+             * @typedef {Object} isthmus.v1.GoAway.$Properties
+             * @property {number|null} [code] GoAway code
+             * @property {string|null} [reason] GoAway reason
+             * @property {number|null} [retryAfterMs] GoAway retryAfterMs
+             * @property {string|null} [redirect] GoAway redirect
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a GoAway.
+             * @memberof isthmus.v1
+             * @interface IGoAway
+             * @augments isthmus.v1.GoAway.$Properties
+             * @deprecated Use isthmus.v1.GoAway.$Properties instead.
+             */
+
+            /**
+             * Shape of a GoAway.
+             * @typedef {isthmus.v1.GoAway.$Properties} isthmus.v1.GoAway.$Shape
+             */
+
+            /**
+             * Constructs a new GoAway.
+             * @memberof isthmus.v1
+             * @classdesc Represents a GoAway.
+             * @constructor
+             * @param {isthmus.v1.GoAway.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const GoAway = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * GoAway code.
+             * @member {number} code
+             * @memberof isthmus.v1.GoAway
+             * @instance
+             */
+            GoAway.prototype.code = 0;
+
+            /**
+             * GoAway reason.
+             * @member {string} reason
+             * @memberof isthmus.v1.GoAway
+             * @instance
+             */
+            GoAway.prototype.reason = "";
+
+            /**
+             * GoAway retryAfterMs.
+             * @member {number} retryAfterMs
+             * @memberof isthmus.v1.GoAway
+             * @instance
+             */
+            GoAway.prototype.retryAfterMs = 0;
+
+            /**
+             * GoAway redirect.
+             * @member {string} redirect
+             * @memberof isthmus.v1.GoAway
+             * @instance
+             */
+            GoAway.prototype.redirect = "";
+
+            /**
+             * Creates a new GoAway instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.GoAway
+             * @static
+             * @param {isthmus.v1.GoAway.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.GoAway} GoAway instance
+             * @type {{
+             *   (properties: isthmus.v1.GoAway.$Shape): isthmus.v1.GoAway & isthmus.v1.GoAway.$Shape;
+             *   (properties?: isthmus.v1.GoAway.$Properties): isthmus.v1.GoAway;
+             * }}
+             */
+            GoAway.create = function(properties) {
+                return new GoAway(properties);
+            };
+
+            /**
+             * Encodes the specified GoAway message. Does not implicitly {@link isthmus.v1.GoAway.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.GoAway
+             * @static
+             * @param {isthmus.v1.GoAway.$Properties} message GoAway message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GoAway.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.code);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.retryAfterMs);
+                if (message.redirect != null && $Object.hasOwnProperty.call(message, "redirect") && message.redirect !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.redirect);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a GoAway message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.GoAway
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.GoAway & isthmus.v1.GoAway.$Shape} GoAway
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GoAway.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.GoAway();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.retryAfterMs = value;
+                            else
+                                delete message.retryAfterMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.redirect = value;
+                            else
+                                delete message.redirect;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return GoAway;
+        })();
+
+        v1.Frame = (function() {
+
+            /**
+             * Properties of a Frame.
+             * @typedef {Object} isthmus.v1.Frame.$Properties
+             * @property {isthmus.v1.Hello.$Properties|null} [hello] Frame hello
+             * @property {isthmus.v1.Welcome.$Properties|null} [welcome] Frame welcome
+             * @property {isthmus.v1.Batch.$Properties|null} [batch] Frame batch
+             * @property {isthmus.v1.Ack.$Properties|null} [ack] Frame ack
+             * @property {isthmus.v1.Ping.$Properties|null} [ping] Frame ping
+             * @property {isthmus.v1.Pong.$Properties|null} [pong] Frame pong
+             * @property {isthmus.v1.GoAway.$Properties|null} [goAway] Frame goAway
+             * @property {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"} [body] Frame body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Frame.
+             * @memberof isthmus.v1
+             * @interface IFrame
+             * @augments isthmus.v1.Frame.$Properties
+             * @deprecated Use isthmus.v1.Frame.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a Frame.
+             * @typedef {{
+             *   hello?: isthmus.v1.Hello.$Shape|null;
+             *   welcome?: isthmus.v1.Welcome.$Shape|null;
+             *   batch?: isthmus.v1.Batch.$Shape|null;
+             *   ack?: isthmus.v1.Ack.$Shape|null;
+             *   ping?: isthmus.v1.Ping.$Shape|null;
+             *   pong?: isthmus.v1.Pong.$Shape|null;
+             *   goAway?: isthmus.v1.GoAway.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape })
+             * )} isthmus.v1.Frame.$Shape
+             */
+
+            /**
+             * Constructs a new Frame.
+             * @memberof isthmus.v1
+             * @classdesc Represents a Frame.
+             * @constructor
+             * @param {isthmus.v1.Frame.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Frame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Frame hello.
+             * @member {isthmus.v1.Hello.$Properties|null|undefined} hello
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.hello = null;
+
+            /**
+             * Frame welcome.
+             * @member {isthmus.v1.Welcome.$Properties|null|undefined} welcome
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.welcome = null;
+
+            /**
+             * Frame batch.
+             * @member {isthmus.v1.Batch.$Properties|null|undefined} batch
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.batch = null;
+
+            /**
+             * Frame ack.
+             * @member {isthmus.v1.Ack.$Properties|null|undefined} ack
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.ack = null;
+
+            /**
+             * Frame ping.
+             * @member {isthmus.v1.Ping.$Properties|null|undefined} ping
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.ping = null;
+
+            /**
+             * Frame pong.
+             * @member {isthmus.v1.Pong.$Properties|null|undefined} pong
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.pong = null;
+
+            /**
+             * Frame goAway.
+             * @member {isthmus.v1.GoAway.$Properties|null|undefined} goAway
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.goAway = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Frame body.
+             * @member {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|undefined} body
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            $Object.defineProperty(Frame.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "batch", "ack", "ping", "pong", "goAway"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Frame instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.Frame
+             * @static
+             * @param {isthmus.v1.Frame.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.Frame} Frame instance
+             * @type {{
+             *   (properties: isthmus.v1.Frame.$Shape): isthmus.v1.Frame & isthmus.v1.Frame.$Shape;
+             *   (properties?: isthmus.v1.Frame.$Properties): isthmus.v1.Frame;
+             * }}
+             */
+            Frame.create = function(properties) {
+                return new Frame(properties);
+            };
+
+            /**
+             * Encodes the specified Frame message. Does not implicitly {@link isthmus.v1.Frame.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.Frame
+             * @static
+             * @param {isthmus.v1.Frame.$Properties} message Frame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Frame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello"))
+                    $root.isthmus.v1.Hello.encode(message.hello, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome"))
+                    $root.isthmus.v1.Welcome.encode(message.welcome, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.batch != null && $Object.hasOwnProperty.call(message, "batch"))
+                    $root.isthmus.v1.Batch.encode(message.batch, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                    $root.isthmus.v1.Ack.encode(message.ack, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
+                    $root.isthmus.v1.Ping.encode(message.ping, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
+                    $root.isthmus.v1.Pong.encode(message.pong, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.goAway != null && $Object.hasOwnProperty.call(message, "goAway"))
+                    $root.isthmus.v1.GoAway.encode(message.goAway, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Frame message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.Frame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.Frame & isthmus.v1.Frame.$Shape} Frame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Frame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.Frame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.hello = $root.isthmus.v1.Hello.decode(reader, reader.size(), $undefined, _depth + 1, message.hello);
+                            message.body = "hello";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.welcome = $root.isthmus.v1.Welcome.decode(reader, reader.size(), $undefined, _depth + 1, message.welcome);
+                            message.body = "welcome";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.batch = $root.isthmus.v1.Batch.decode(reader, reader.size(), $undefined, _depth + 1, message.batch);
+                            message.body = "batch";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.ack = $root.isthmus.v1.Ack.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                            message.body = "ack";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.ping = $root.isthmus.v1.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
+                            message.body = "ping";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.pong = $root.isthmus.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
+                            message.body = "pong";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.goAway = $root.isthmus.v1.GoAway.decode(reader, reader.size(), $undefined, _depth + 1, message.goAway);
+                            message.body = "goAway";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Frame;
+        })();
+
+        return v1;
+    })();
+
+    return isthmus;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,3 @@
+export * from './codes.js';
+export * from './limits.js';
+export * from './codec.js';
