@@ -1,0 +1,66 @@
+/**
+ * `isthmus edgehub`: runs an edge hub. Messages from the cloud are printed to
+ * stdout as JSON lines; with --stdin, JSON lines read from stdin are published
+ * (fields of SendInput, with the payload as "json" or "base64").
+ */
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { EdgeHub } from '../edgehub/index.js';
+import { createLogger, type SendInput } from '../link/index.js';
+import { duration, fail } from './options.js';
+
+interface Flags {
+  cloud: string;
+  node: string;
+  token?: string;
+  stdin?: boolean;
+  pingInterval?: number;
+  backoffBase?: number;
+  backoffCap?: number;
+  logLevel: string;
+}
+
+export function registerEdgehub(program: Command): void {
+  program.command('edgehub')
+    .description('run an edge hub connected to a cloud hub')
+    .requiredOption('--cloud <url>', 'cloud hub URL, e.g. ws://127.0.0.1:10000')
+    .requiredOption('--node <name>', 'this edge\'s node name (the one its token names)')
+    .option('--token <token>', 'node token (or ISTHMUS_TOKEN)')
+    .option('--stdin', 'publish JSON lines read from stdin')
+    .option('--ping-interval <duration>', 'liveness ping interval, e.g. 5s', duration)
+    .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
+    .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
+    .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
+    .action(async (f: Flags) => {
+      const log = createLogger(f.logLevel as 'info', 'edgehub');
+      const token = f.token ?? process.env.ISTHMUS_TOKEN ?? '';
+      let edge: EdgeHub;
+      try {
+        edge = await EdgeHub.start({
+          cloud: f.cloud, node: f.node, token, log, pingIntervalMs: f.pingInterval,
+          backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
+        });
+      } catch (err) {
+        fail(err);
+      }
+      edge.on('message', (m) => process.stdout.write(JSON.stringify(m) + '\n'));
+      if (f.stdin) {
+        const lines = createInterface({ input: process.stdin });
+        lines.on('line', (line) => {
+          if (!line.trim()) return;
+          let input: SendInput;
+          try {
+            const { json, base64, ...rest } = JSON.parse(line) as SendInput & { json?: unknown; base64?: string };
+            input = { ...rest, payload: base64 !== undefined ? Buffer.from(base64, 'base64') : json };
+          } catch (err) {
+            log.error({ line: line.slice(0, 200), err: (err as Error).message }, 'stdin line is not JSON; skipped');
+            return;
+          }
+          edge.publish(input).catch((err: Error) => log.error({ err: err.message }, 'publish refused'));
+        });
+      }
+      const stop = (): void => { void edge.close().then(() => process.exit(0)); };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+}
