@@ -10,7 +10,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Hello,
 } from '../proto/index.js';
 import {
-  checkNodeName, ClosedError, createLogger, Link, MemoryInbox, MemoryOutbox,
+  checkNodeName, ClosedError, createLogger, Link, MemoryInbox, MemoryOutbox, toWire,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
@@ -114,7 +114,9 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
    */
   async send(node: string, input: SendInput): Promise<Receipt> {
     if (this.closing) throw new ClosedError('cloud hub');
-    return this.linkFor(checkNodeName(node)).send(input);
+    // Bad input must not leave a phantom node behind: check it before the link exists.
+    if (!this.links.has(checkNodeName(node))) toWire(input, this.config.link.limits);
+    return this.linkFor(node).send(input);
   }
 
   nodes(): NodeInfo[] {

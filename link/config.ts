@@ -11,6 +11,12 @@ export interface LinkConfig {
   batchBytes: number;
   /** Stop writing while the socket library buffers more than this, bytes. */
   highWaterBytes: number;
+  /**
+   * Most bytes of the events and bulk lanes sent and not yet acknowledged.
+   * Kernel socket buffers hold megabytes the scheduler cannot reorder; this
+   * window bounds what a control message can find ahead of it there.
+   */
+  windowBytes: number;
   /** Deadline for Hello / Welcome, ms. */
   handshakeTimeoutMs: number;
   lanes: LanePolicy[];
@@ -21,6 +27,7 @@ export interface LinkConfigInput {
   pingIntervalMs?: number;
   batchBytes?: number;
   highWaterBytes?: number;
+  windowBytes?: number;
   handshakeTimeoutMs?: number;
   lanes?: Partial<Record<LaneName, Partial<LanePolicy>>>;
 }
@@ -29,6 +36,7 @@ export const DefaultLinkSettings = Object.freeze({
   pingIntervalMs: 5_000,
   batchBytes: 256 * 1024,
   highWaterBytes: 256 * 1024,
+  windowBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
 });
 
@@ -45,6 +53,7 @@ export function linkConfig(input: LinkConfigInput = {}): LinkConfig {
     pingIntervalMs: positive(input.pingIntervalMs ?? DefaultLinkSettings.pingIntervalMs, 'pingIntervalMs', 100),
     batchBytes: positive(input.batchBytes ?? DefaultLinkSettings.batchBytes, 'batchBytes', 1024),
     highWaterBytes: positive(input.highWaterBytes ?? DefaultLinkSettings.highWaterBytes, 'highWaterBytes', 1024),
+    windowBytes: positive(input.windowBytes ?? DefaultLinkSettings.windowBytes, 'windowBytes', 1024),
     handshakeTimeoutMs: positive(input.handshakeTimeoutMs ?? DefaultLinkSettings.handshakeTimeoutMs, 'handshakeTimeoutMs', 100),
     lanes: lanePolicies(input.lanes),
   };

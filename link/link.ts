@@ -46,6 +46,9 @@ export interface LinkOptions {
 
 type Waiters = Map<number, (d: Delivery) => void>;
 
+/** Lanes from this one down (events, bulk) are held to the in-flight window. */
+const WINDOWED_FROM = 2;
+
 export class Link {
   readonly peer: string;
   private readonly outbox: Outbox;
@@ -60,6 +63,10 @@ export class Link {
   private readonly sent = new Array<number>(LANE_COUNT).fill(0);
   /** Highest seq the peer acknowledged, per lane. */
   private readonly acked = new Array<number>(LANE_COUNT).fill(0);
+  /** Sent and unacknowledged bytes of the windowed lanes, and where each frame's share ends. */
+  private inflightBytes = 0;
+  private readonly inflightMarks: Array<Array<{ seq: number; bytes: number }>> = perLane(() => []);
+  private windowFull = false;
   private readonly waiters: Waiters[] = perLane(() => new Map());
   /** Waiters were registered out of seq order: an ack must scan them all. */
   private readonly unordered = new Array<boolean>(LANE_COUNT).fill(false);
@@ -129,7 +136,9 @@ export class Link {
       }
       this.ackedUpTo(lane, have);
       this.sent[lane] = have;
+      this.inflightMarks[lane] = [];
     }
+    this.inflightBytes = 0;
     this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
     this.conn = conn;
     this.blocked = false;
@@ -227,13 +236,27 @@ export class Link {
       const parts: Uint8Array[] = [];
       let size = 0;
       for (let lane = 0; lane < LANE_COUNT && parts.length < maxBatch && size < this.frameBytes; lane++) {
-        const entries = this.outbox.pending(lane, this.sent[lane]!, maxBatch - parts.length, this.frameBytes - size, now);
+        const windowed = lane >= WINDOWED_FROM;
+        let room = this.frameBytes - size;
+        if (windowed) {
+          const left = this.config.windowBytes - this.inflightBytes;
+          if (left <= 0) { this.windowFull = true; break; }
+          room = Math.min(room, left);
+        }
+        const entries = this.outbox.pending(lane, this.sent[lane]!, maxBatch - parts.length, room, now);
         if (entries.length === 0) continue;
+        let laneBytes = 0;
         for (const e of entries) {
           parts.push(e.bytes);
-          size += batchEntrySize(e.bytes.length);
+          laneBytes += batchEntrySize(e.bytes.length);
         }
-        this.sent[lane] = entries[entries.length - 1]!.seq;
+        size += laneBytes;
+        const last = entries[entries.length - 1]!.seq;
+        this.sent[lane] = last;
+        if (windowed) {
+          this.inflightBytes += laneBytes;
+          this.inflightMarks[lane]!.push({ seq: last, bytes: laneBytes });
+        }
       }
       if (parts.length === 0) return;
       conn.send(encodeBatchFrame(parts));
@@ -259,6 +282,16 @@ export class Link {
     if (seq <= this.acked[lane]!) return;
     this.acked[lane] = seq;
     this.outbox.ack(lane, seq);
+    const marks = this.inflightMarks[lane]!;
+    if (marks.length) {
+      let done = 0;
+      while (done < marks.length && marks[done]!.seq <= seq) this.inflightBytes -= marks[done++]!.bytes;
+      if (done) marks.splice(0, done);
+      if (this.windowFull) {
+        this.windowFull = false;
+        this.scheduleFlush();
+      }
+    }
     const waiters = this.waiters[lane]!;
     if (waiters.size === 0) return;
     for (const [s, resolve] of waiters) {
