@@ -14,7 +14,6 @@ interface Flags {
   node: string;
   token?: string;
   stdin?: boolean;
-  pingInterval?: number;
   backoffBase?: number;
   backoffCap?: number;
   logLevel: string;
@@ -27,7 +26,6 @@ export function registerEdgehub(program: Command): void {
     .requiredOption('--node <name>', 'this edge\'s node name (the one its token names)')
     .option('--token <token>', 'node token (or ISTHMUS_TOKEN)')
     .option('--stdin', 'publish JSON lines read from stdin')
-    .option('--ping-interval <duration>', 'liveness ping interval, e.g. 5s', duration)
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
@@ -37,7 +35,7 @@ export function registerEdgehub(program: Command): void {
       let edge: EdgeHub;
       try {
         edge = await EdgeHub.start({
-          cloud: f.cloud, node: f.node, token, log, pingIntervalMs: f.pingInterval,
+          cloud: f.cloud, node: f.node, token, log,
           backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
         });
       } catch (err) {

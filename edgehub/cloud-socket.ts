@@ -8,6 +8,8 @@ export class CloudSocket implements Transport {
   readonly id = randomBytes(6).toString('hex');
   /** Called after a write completes, so a blocked link can go on. */
   onWritten: () => void = () => {};
+  /** Why this side closed the socket, if it did: a terminate() reports only 1006. */
+  localClose: { code: number; reason: string } | null = null;
   private readonly written = (): void => this.onWritten();
 
   constructor(readonly ws: WebSocket) {}
@@ -23,6 +25,7 @@ export class CloudSocket implements Transport {
 
   close(code: number, reason: string): void {
     if (this.ws.readyState === WebSocket.CLOSED) return;
+    this.localClose ??= { code, reason };
     // A silent peer will not answer a close handshake: drop the socket at once.
     if (code === CloseCode.PING_TIMEOUT || code === CloseCode.HANDSHAKE_TIMEOUT || this.ws.readyState !== WebSocket.OPEN) {
       this.ws.terminate();

@@ -166,7 +166,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => this.received(sock, data, isBinary));
     ws.on('error', (err) => { if (!refusal) refusal = err.message; });
-    ws.on('close', (code, reason) => this.disconnected(sock, code, reason.toString() || refusal));
+    ws.on('close', (code, reason) => {
+      const local = sock.localClose;
+      this.disconnected(sock, local?.code ?? code, local?.reason ?? (reason.toString() || refusal));
+    });
   }
 
   private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {

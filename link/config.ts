@@ -5,7 +5,7 @@ import { lanePolicies, type LanePolicy } from './outbox.js';
 
 export interface LinkConfig {
   limits: WireLimits;
-  /** Ping interval, ms; a silent peer is declared dead within two. */
+  /** Ping interval, ms; a silent peer is declared dead within two. The cloud hub's value wins: it sends it in Welcome. */
   pingIntervalMs: number;
   /** Target size of a Batch frame, bytes. Smaller frames let control overtake bulk sooner. */
   batchBytes: number;
