@@ -30,6 +30,8 @@ export interface NodeInfo {
   session: string | null;
   remote: string | null;
   rttMs: number | null;
+  /** Bytes the socket library holds for this node's socket (bounded by the link's high-water mark). */
+  bufferedBytes: number;
   connectedAt: number | null;
   lastSeenAt: number | null;
   lanes: Record<LaneName, LaneInfo>;
@@ -138,6 +140,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       session: sock?.id ?? null,
       remote: sock?.remote ?? null,
       rttMs: link.rttMs === null ? null : Math.round(link.rttMs * 100) / 100,
+      bufferedBytes: sock?.bufferedAmount() ?? 0,
       connectedAt: link.connectedAt,
       lastSeenAt: link.lastSeenAt,
       lanes,
