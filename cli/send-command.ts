@@ -32,7 +32,7 @@ export function registerSend(program: Command): void {
   program.command('send')
     .description('send a message to a node through the running hub and print the receipt')
     .requiredOption('--node <name>', 'destination node')
-    .option('--lane <lane>', 'control, state, events or bulk', 'control')
+    .option('--lane <lane>', 'control, state, events or bulk (default events, as in the API)', 'events')
     .option('--key <key>', 'coalescing key')
     .option('--kind <kind>', 'message or object kind')
     .option('--op <op>', 'insert, update, patch or delete')

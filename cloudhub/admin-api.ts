@@ -46,7 +46,7 @@ export class AdminApi {
   private listen(host: string, port: number): Promise<void> {
     const app = uWS.App();
     app.get('/healthz', (res) => { res.end('ok\n'); });
-    app.get('/readyz', (res) => { res.writeStatus(this.listenSocket ? '200 OK' : '503 Service Unavailable').end(this.listenSocket ? 'ready\n' : 'closing\n'); });
+    app.get('/readyz', (res) => { res.writeStatus(this.hub.accepting ? '200 OK' : '503 Service Unavailable').end(this.hub.accepting ? 'ready\n' : 'closing\n'); });
     app.get('/v1/nodes', (res, req) => this.handle(res, req, null, (reply) => reply('200 OK', this.hub.nodes())));
     app.get('/v1/nodes/:node', (res, req) => {
       const node = req.getParameter(0) ?? '';

@@ -101,6 +101,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     return `ws://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
   }
 
+  /** Listening for edges and not draining. */
+  get accepting(): boolean {
+    return this.listenSocket !== null && !this.closing;
+  }
+
   get adminUrl(): string | null {
     return this.admin?.url ?? null;
   }
@@ -230,15 +235,6 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const key = req.getHeader('sec-websocket-key');
     const protocol = req.getHeader('sec-websocket-protocol');
     const extensions = req.getHeader('sec-websocket-extensions');
-    if (this.closing || this.sockets.size >= this.config.maxConnections) {
-      const ms = this.config.retryAfterMs;
-      this.log.warn({ remote, node: claimed, connections: this.sockets.size }, 'edge refused: hub full or closing; told to retry later');
-      res.writeStatus('503 Service Unavailable')
-        .writeHeader('retry-after', String(Math.ceil(ms / 1000)))
-        .writeHeader('x-isthmus-retry-after-ms', String(ms))
-        .end('isthmus: hub busy, retry later\n');
-      return;
-    }
     const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
     const check = verifyToken(this.secret, token);
     let reason = check.ok ? '' : check.reason;
@@ -246,6 +242,16 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (!check.ok || reason) {
       this.log.warn({ remote, node: claimed, reason }, 'edge refused at upgrade: 401');
       res.writeStatus('401 Unauthorized').end(`isthmus: ${reason}\n`);
+      return;
+    }
+    // Capacity is told only to authenticated callers: a stranger learns nothing of the hub's load.
+    if (this.closing || this.sockets.size >= this.config.maxConnections) {
+      const ms = this.config.retryAfterMs;
+      this.log.warn({ remote, node: check.claims.node, connections: this.sockets.size }, 'edge refused: hub full or closing; told to retry later');
+      res.writeStatus('503 Service Unavailable')
+        .writeHeader('retry-after', String(Math.ceil(ms / 1000)))
+        .writeHeader('x-isthmus-retry-after-ms', String(ms))
+        .end('isthmus: hub busy, retry later\n');
       return;
     }
     const sock = new EdgeSocket(check.claims.node, remote);
@@ -293,12 +299,14 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     if (sock.handshakeTimer) clearTimeout(sock.handshakeTimer);
     sock.handshakeTimer = null;
+    const link = this.linkFor(sock.node);
+    link.checkPeerCursors(hello.received); // a bad Hello must not knock off a good connection
     const previous = this.current.get(sock.node);
     if (previous && previous !== sock) {
       this.log.info({ node: sock.node, old: previous.id, conn: sock.id }, 'newer connection replaces the older one');
+      previous.replaced = true;
       previous.close(CloseCode.REPLACED, 'a newer connection of this node took over');
     }
-    const link = this.linkFor(sock.node);
     this.current.set(sock.node, sock);
     sock.link = link;
     sock.state = 'open';
@@ -311,15 +319,19 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       },
     }));
     link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs);
-    this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote }, 'edge online');
-    this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
+    this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, replaced: previous?.id }, 'edge online');
+    if (!previous) this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
   }
 
   private closed(sock: EdgeSocket, code: number, reason: string): void {
     sock.markClosed();
     if (!this.sockets.delete(sock)) return;
     sock.link?.detach(sock);
-    if (this.current.get(sock.node) !== sock) return;
+    // uWS drops the TCP connection itself (no close frame: 1006) on a frame over maxPayloadLength.
+    if (code === 1006 && /too big/i.test(reason)) {
+      this.log.warn({ node: sock.node, conn: sock.id, remote: sock.remote, maxFrameBytes: this.config.link.limits.maxFrameBytes, reason }, 'frame over max_frame_bytes; connection dropped');
+    }
+    if (sock.replaced || this.current.get(sock.node) !== sock) return;
     this.current.delete(sock.node);
     this.log.info({ node: sock.node, conn: sock.id, code: closeCodeName(code), reason }, 'edge offline');
     this.emit('offline', sock.node, { code, reason });

@@ -1,6 +1,7 @@
 /** One edge's WebSocket on the cloud side, as the link's Transport. */
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'uWebSockets.js';
+import { CloseCode } from '../proto/index.js';
 import type { Link } from '../link/index.js';
 import type { Transport } from '../link/index.js';
 
@@ -19,6 +20,8 @@ export class EdgeSocket implements Transport {
   handshakeTimer: NodeJS.Timeout | null = null;
   /** Set when the send path found the socket library refusing a frame. */
   overflowed = false;
+  /** A newer connection of the node took over: its close is not the node going offline. */
+  replaced = false;
 
   constructor(readonly node: string, readonly remote: string) {}
 
@@ -31,7 +34,7 @@ export class EdgeSocket implements Transport {
     // so this means a bug; close rather than continue with a hole in a lane.
     if (status === 2) {
       this.overflowed = true;
-      this.close(4500, 'send buffer overflow');
+      this.close(CloseCode.INTERNAL, 'send buffer overflow');
     }
   }
 

@@ -5,7 +5,7 @@
  * runs in the upgrade handler before a socket exists.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { checkNodeName } from '../link/index.js';
+import { checkNodeName, isNodeName } from '../link/index.js';
 
 const PREFIX = 'ist1';
 const MAX_TOKEN_LENGTH = 2048;
@@ -17,7 +17,7 @@ export interface TokenClaims {
   iat: number;
   /** Expires at, seconds since the Unix epoch. */
   exp: number;
-  /** Unique id, for revocation. */
+  /** Unique id: names the token in logs; revocation lists will use it. */
   jti: string;
 }
 
@@ -51,7 +51,7 @@ export function verifyToken(secret: Uint8Array, token: string, now = Date.now())
   } catch {
     return { ok: false, reason: 'unreadable claims' };
   }
-  if (typeof claims.node !== 'string' || typeof claims.exp !== 'number') return { ok: false, reason: 'incomplete claims' };
+  if (!isNodeName(claims.node) || typeof claims.exp !== 'number') return { ok: false, reason: 'incomplete claims' };
   if (claims.exp * 1000 <= now) return { ok: false, reason: `expired at ${new Date(claims.exp * 1000).toISOString()}` };
   return { ok: true, claims };
 }

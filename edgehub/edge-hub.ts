@@ -13,7 +13,7 @@ import {
   Backoff, ClosedError, createLogger, Link, MemoryInbox, MemoryOutbox,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
-import { edgeHubConfig, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
+import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
 
 export interface EdgeHubEvents {
@@ -148,9 +148,13 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       const ms = Number(res.headers['x-isthmus-retry-after-ms'] ?? Number(res.headers['retry-after'] ?? 0) * 1000);
       if (ms > 0) this.retryAfterMs = ms;
       refusal = `HTTP ${res.statusCode}`;
-      res.on('data', (d: Buffer) => { refusal = `HTTP ${res.statusCode}: ${d.toString().trim()}`; });
-      res.on('end', () => req.destroy());
-      res.resume();
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => { if (body.length < 512) body += d; });
+      // terminate() while CONNECTING aborts the handshake and emits 'close', which schedules the retry.
+      res.on('end', () => { refusal = `HTTP ${res.statusCode}: ${body.trim().slice(0, 200)}`; ws.terminate(); });
+      res.on('error', () => ws.terminate());
+      void req;
     });
     ws.on('open', () => {
       ws.send(encodeFrame({
@@ -180,7 +184,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       if (frame.body === 'goAway') {
         const g = frame.goAway!;
         this.retryAfterMs = g.retryAfterMs ?? 0;
-        if (g.redirect) this.url = g.redirect;
+        if (g.redirect) {
+          // The cloud sends the hub to use from now on (another replica); a bad URL is ignored, not obeyed.
+          try { this.url = linkUrl(g.redirect); } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// URL'); }
+        }
         this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
       } else if (this.session === null) {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
@@ -202,8 +209,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   private welcome(sock: CloudSocket, w: Welcome): void {
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.handshakeTimer = null;
-    this.session = w.session;
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs);
+    this.session = w.session;
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.emit('online', { session: w.session, url: this.url });

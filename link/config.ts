@@ -12,7 +12,7 @@ export interface LinkConfig {
   /** Stop writing while the socket library buffers more than this, bytes. */
   highWaterBytes: number;
   /**
-   * Most bytes of the events and bulk lanes sent and not yet acknowledged.
+   * Most bytes of the state, events and bulk lanes sent and not yet acknowledged.
    * Kernel socket buffers hold megabytes the scheduler cannot reorder; this
    * window bounds what a control message can find ahead of it there.
    */
@@ -57,6 +57,8 @@ export function linkConfig(input: LinkConfigInput = {}): LinkConfig {
     handshakeTimeoutMs: positive(input.handshakeTimeoutMs ?? DefaultLinkSettings.handshakeTimeoutMs, 'handshakeTimeoutMs', 100),
     lanes: lanePolicies(input.lanes),
   };
+  // Edges refuse a Welcome outside 100 ms .. 10 min (proto/codec.ts): refuse such a config at start instead.
+  if (c.pingIntervalMs > 600_000) throw new TypeError(`pingIntervalMs must be at most 600000 (10 min), got ${c.pingIntervalMs}`);
   if (c.batchBytes + limits.maxPayloadBytes + 4096 > limits.maxFrameBytes) {
     throw new TypeError(`batchBytes (${c.batchBytes}) plus limits.maxPayloadBytes (${limits.maxPayloadBytes}) must fit in limits.maxFrameBytes (${limits.maxFrameBytes})`);
   }

@@ -16,13 +16,18 @@ export class InvalidMessageError extends IsthmusError {
   }
 }
 
-/** A lane's bound is reached and its overflow policy is `reject`. */
+/**
+ * A lane's bound is reached and its overflow policy is `reject`, or the
+ * message alone is larger than the lane's byte bound (`messageBytes` set).
+ */
 export class QueueFullError extends IsthmusError {
   readonly lane: string;
   readonly bound: 'messages' | 'bytes';
   readonly limit: number;
-  constructor(lane: string, bound: 'messages' | 'bytes', limit: number) {
-    super('QUEUE_FULL', `lane "${lane}" is full: ${bound} bound of ${limit} reached (policy reject); retry when the peer has caught up`);
+  constructor(lane: string, bound: 'messages' | 'bytes', limit: number, policy = 'reject', messageBytes?: number) {
+    super('QUEUE_FULL', messageBytes !== undefined
+      ? `lane "${lane}" cannot take a message of ${messageBytes} bytes: its ${bound} bound is ${limit}`
+      : `lane "${lane}" is full: ${bound} bound of ${limit} reached (policy ${policy}); retry when the peer has caught up`);
     this.name = 'QueueFullError';
     this.lane = lane;
     this.bound = bound;

@@ -15,7 +15,7 @@ import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex, perLane } from './lan
 import type { Inbox } from './inbox.js';
 import { inboxCursors } from './inbox.js';
 import { Liveness } from './liveness.js';
-import { InboundMessage, objectKey, toWire, type SendInput } from './message.js';
+import { InboundMessage, objectIdentity, toWire, type SendInput } from './message.js';
 import type { DropReason, LaneDepth, Outbox } from './outbox.js';
 import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
 import type { Transport } from './transport.js';
@@ -46,8 +46,8 @@ export interface LinkOptions {
 
 type Waiters = Map<number, (d: Delivery) => void>;
 
-/** Lanes from this one down (events, bulk) are held to the in-flight window. */
-const WINDOWED_FROM = 2;
+/** Lanes from this one down (state, events, bulk) are held to the in-flight window; control never is. */
+const WINDOWED_FROM = 1;
 
 export class Link {
   readonly peer: string;
@@ -126,16 +126,12 @@ export class Link {
    */
   attach(conn: Transport, peerEpoch: string, peerReceived: readonly WireCursor[], peerMaxFrameBytes: number, pingIntervalMs: number): void {
     if (this.closed) throw new Error(`link to ${this.peer} is closed`);
+    const have = this.checkPeerCursors(peerReceived);
     if (this.conn) this.detach(this.conn);
     this.inbox.useEpoch(peerEpoch);
     for (let lane = 0; lane < LANE_COUNT; lane++) {
-      let have = 0;
-      for (const c of peerReceived) if (c.lane === lane && c.epoch === this.outbox.epoch) have = c.seq ?? 0;
-      if (have > this.outbox.lastSeq(lane)) {
-        throw new ProtocolError(`peer claims seq ${have} on lane ${LANE_NAMES[lane]}, beyond the last sent (${this.outbox.lastSeq(lane)})`);
-      }
-      this.ackedUpTo(lane, have);
-      this.sent[lane] = have;
+      this.ackedUpTo(lane, have[lane]!);
+      this.sent[lane] = have[lane]!;
       this.inflightMarks[lane] = [];
     }
     this.inflightBytes = 0;
@@ -154,6 +150,24 @@ export class Link {
     this.liveness.start();
     if (this.ackLanes) this.scheduleAck();
     this.scheduleFlush();
+  }
+
+  /**
+   * What the peer says it has of this side's lanes (seq per lane, 0 for
+   * another epoch). Throws ProtocolError if it claims more than was ever sent.
+   */
+  checkPeerCursors(peerReceived: readonly WireCursor[]): number[] {
+    const have = new Array<number>(LANE_COUNT).fill(0);
+    for (const c of peerReceived) {
+      if (c.epoch !== this.outbox.epoch) continue;
+      const lane = c.lane ?? 0;
+      const seq = c.seq ?? 0;
+      if (seq > this.outbox.lastSeq(lane)) {
+        throw new ProtocolError(`peer claims seq ${seq} on lane ${LANE_NAMES[lane]}, beyond the last sent (${this.outbox.lastSeq(lane)})`);
+      }
+      have[lane] = seq;
+    }
+    return have;
   }
 
   /** Stops using a connection (it closed). What was sent and not acked is resent on the next. */
@@ -344,7 +358,7 @@ export class Link {
       }
       inbox.advance(lane, m.seq);
       if (m.type !== 0 && m.resourceVersion) {
-        const key = objectKey(m.kind, m.namespace, m.name);
+        const key = objectIdentity(m.kind, m.namespace, m.name);
         const newest = inbox.objectVersion(key);
         if (newest !== undefined && m.resourceVersion <= newest) {
           this.stats.stale++;

@@ -51,6 +51,10 @@ export class MemoryOutbox implements Outbox {
     const bytes = encodeMessage(message);
     const size = bytes.length + SLOT_OVERHEAD;
 
+    if (size > policy.maxBytes || policy.maxMessages < 1) {
+      // No policy can make room for a message larger than the lane itself: refuse it, drop nothing.
+      throw new QueueFullError(LANE_NAMES[lane]!, size > policy.maxBytes ? 'bytes' : 'messages', size > policy.maxBytes ? policy.maxBytes : policy.maxMessages, policy.overflow, size);
+    }
     const freed = superseded ? 1 : 0;
     const freedBytes = superseded ? superseded.entry.bytes.length + SLOT_OVERHEAD : 0;
     const over = (): 'messages' | 'bytes' | null =>
@@ -58,17 +62,14 @@ export class MemoryOutbox implements Outbox {
     let bound = over();
     if (bound) {
       if (policy.overflow === 'reject') {
-        throw new QueueFullError(LANE_NAMES[lane]!, bound, bound === 'messages' ? policy.maxMessages : policy.maxBytes);
+        throw new QueueFullError(LANE_NAMES[lane]!, bound, bound === 'messages' ? policy.maxMessages : policy.maxBytes, policy.overflow);
       }
       if (policy.overflow === 'drop-newest') {
         this.emit(lane, 0, 'overflow');
         return { seq: 0 };
       }
-      while (bound && q.count > 0) {
-        this.dropOldest(lane, q, superseded);
-        bound = over();
-      }
-      if (bound) throw new QueueFullError(LANE_NAMES[lane]!, bound, bound === 'messages' ? policy.maxMessages : policy.maxBytes);
+      // drop-oldest: the message fits the lane (checked above), so this ends with room.
+      while (bound && this.dropOldest(lane, q, superseded)) bound = over();
     }
 
     q.lastSeq = message.seq;
@@ -139,14 +140,17 @@ export class MemoryOutbox implements Outbox {
     if (q.byKey.get(slot.entry.key) === slot) q.byKey.delete(slot.entry.key);
   }
 
-  private dropOldest(lane: number, q: LaneQueue, keep: Slot | undefined): void {
+  /** Drops the oldest live message other than `keep`; false when there is none. */
+  private dropOldest(lane: number, q: LaneQueue, keep: Slot | undefined): boolean {
     for (let i = q.head; i < q.slots.length; i++) {
       const slot = q.slots[i]!;
       if (!slot.live || slot === keep) continue;
       this.kill(q, slot);
       this.emit(lane, slot.entry.seq, 'overflow');
-      return;
+      this.compact(q);
+      return true;
     }
+    return false;
   }
 
   /** Index of the first slot with seq > afterSeq (slots are in seq order). */

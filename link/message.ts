@@ -49,15 +49,25 @@ function int(v: number | string | undefined, field: string): number {
   return n;
 }
 
-/** The object a resource or status message is about, as its identity key. */
-export function objectKey(kind: string, namespace: string, name: string): string {
+/** Default coalescing key of a resource or status message: kind/namespace/name. */
+export function defaultObjectKey(kind: string, namespace: string, name: string): string {
   return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+/** Identity of an object for the version guard: NUL cannot occur in names, so no two objects collide. */
+export function objectIdentity(kind: string, namespace: string, name: string): string {
+  return `${kind}\u0000${namespace}\u0000${name}`;
 }
 
 /** Turns a publisher's input into wire fields (without seq), or throws naming the bad field. */
 export function toWire(input: SendInput, limits: WireLimits, now = Date.now()): WireMessageProps {
   if (input === null || typeof input !== 'object') throw new InvalidMessageError('message must be an object');
-  const lane = laneIndex(input.lane ?? 'events');
+  let lane: number;
+  try {
+    lane = laneIndex(input.lane ?? 'events');
+  } catch (err) {
+    throw new InvalidMessageError((err as Error).message);
+  }
   const op = OPERATIONS.indexOf(input.op ?? 'none');
   if (op < 0) throw new InvalidMessageError(`unknown op "${String(input.op)}": expected one of ${OPERATIONS.join(', ')}`);
   const type = MESSAGE_TYPES.indexOf(input.type ?? 'message');
@@ -66,7 +76,7 @@ export function toWire(input: SendInput, limits: WireLimits, now = Date.now()): 
   const namespace = input.namespace ?? '';
   const name = input.name ?? '';
   if (type !== 0 && (!kind || !name)) throw new InvalidMessageError(`a ${MESSAGE_TYPES[type]} message needs kind and name`);
-  const key = input.key ?? (type !== 0 ? objectKey(kind, namespace, name) : '');
+  const key = input.key ?? (type !== 0 ? defaultObjectKey(kind, namespace, name) : '');
   let payload: Uint8Array | undefined;
   let contentType = input.contentType;
   if (input.payload instanceof Uint8Array) {

@@ -16,8 +16,11 @@ export interface Receipt {
   /** Position in the lane; 0 when the lane's drop-newest policy refused the message. */
   readonly seq: number;
   /**
-   * Resolves once the peer acknowledged the message (or a newer one of the
-   * same key, or it was dropped, which the status says). Never rejects.
+   * Resolves once the peer acknowledged the message; or with `superseded` as
+   * soon as a newer message of the same key replaced it in the queue; or with
+   * `dropped` and the reason (overflow, ttl). Never rejects. A receipt first
+   * read long after its message was dropped (beyond the last 10,000 drops of
+   * the link) may report `delivered` if a later message was acknowledged.
    */
   readonly delivered: Promise<Delivery>;
 }
