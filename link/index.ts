@@ -12,3 +12,4 @@ export * from './transport.js';
 export * from './link.js';
 export * from './log.js';
 export * from './node-name.js';
+export * from './queued-outbox.js';
