@@ -8,7 +8,8 @@ interface Flags {
   listen: string;
   admin: string | false;
   data: string;
-  store: 'memory';
+  store: 'memory' | 'lmdb';
+  storeMinFree?: number;
   pingInterval?: number;
   maxConnections?: number;
   retryAfter?: number;
@@ -22,7 +23,8 @@ export function registerCloudhub(program: Command): void {
     .option('--admin <host:port>', 'admin HTTP API address', DefaultCloudHub.admin)
     .option('--no-admin', 'no admin API')
     .option('--data <dir>', 'data folder: secret, admin token, hub.json', './data')
-    .option('--store <kind>', 'outbox store (memory)', 'memory')
+    .option('--store <kind>', 'lmdb (durable, in DIR/store) or memory', 'lmdb')
+    .option('--store-min-free <bytes>', 'refuse new messages below this much free disk', positiveInt)
     .option('--ping-interval <duration>', 'liveness ping interval, e.g. 5s', duration)
     .option('--max-connections <n>', 'most edge connections at once', positiveInt)
     .option('--retry-after <duration>', 'what a refused edge is told to wait', duration)
@@ -32,7 +34,7 @@ export function registerCloudhub(program: Command): void {
       let hub: CloudHub;
       try {
         hub = await CloudHub.start({
-          listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, log,
+          listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, storeMinFreeBytes: f.storeMinFree, log,
           pingIntervalMs: f.pingInterval, maxConnections: f.maxConnections, retryAfterMs: f.retryAfter,
         });
       } catch (err) {

@@ -14,6 +14,8 @@ interface Flags {
   node: string;
   token?: string;
   stdin?: boolean;
+  data?: string;
+  store: 'memory' | 'lmdb';
   backoffBase?: number;
   backoffCap?: number;
   logLevel: string;
@@ -25,6 +27,8 @@ export function registerEdgehub(program: Command): void {
     .requiredOption('--cloud <url>', 'cloud hub URL, e.g. ws://127.0.0.1:10000')
     .requiredOption('--node <name>', 'this edge\'s node name (the one its token names)')
     .option('--token <token>', 'node token (or ISTHMUS_TOKEN)')
+    .option('--data <dir>', 'folder of the durable store (outbox, watermarks, resource cache); default ./edge-data/NODE')
+    .option('--store <kind>', 'lmdb (durable, in DIR) or memory', 'lmdb')
     .option('--stdin', 'publish JSON lines read from stdin')
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
@@ -35,7 +39,7 @@ export function registerEdgehub(program: Command): void {
       let edge: EdgeHub;
       try {
         edge = await EdgeHub.start({
-          cloud: f.cloud, node: f.node, token, log,
+          cloud: f.cloud, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store,
           backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
         });
       } catch (err) {

@@ -3,6 +3,7 @@
  * link per node that outlives its sockets, and the northbound API.
  */
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import uWS from 'uWebSockets.js';
 import type { Logger } from 'pino';
@@ -10,7 +11,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Hello,
 } from '../proto/index.js';
 import {
-  checkNodeName, ClosedError, createLogger, Link, MemoryInbox, MemoryOutbox, toWire,
+  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
@@ -69,7 +70,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private admin: AdminApi | null = null;
   private closing = false;
 
-  private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger) {
+  private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger, readonly store: Store) {
     super();
     this.config = config;
     this.secret = secret;
@@ -85,13 +86,21 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const secret = typeof options.secret === 'string' ? Buffer.from(options.secret, 'utf8')
       : options.secret ?? files?.secret ?? randomBytes(32);
     const adminToken = options.adminToken ?? files?.adminToken ?? randomBytes(24).toString('base64url');
-    const hub = new CloudHub(config, secret, adminToken, log);
-    await hub.listen();
+    const store = config.store === 'lmdb' ? LmdbStore.open(join(config.dataDir!, 'store'), { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
+    const hub = new CloudHub(config, secret, adminToken, log, store);
+    // Nodes with queued messages or delivery state come back before any edge does.
+    for (const node of store.peers()) hub.linkFor(node);
+    try {
+      await hub.listen();
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
     if (config.admin) {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port);
     }
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
-    log.info({ url: hub.url, admin: hub.adminUrl }, 'cloud hub listening');
+    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size }, 'cloud hub listening');
     return hub;
   }
 
@@ -173,6 +182,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     await this.admin?.close();
     for (const link of this.links.values()) link.close();
+    await this.store.close();
     this.log.info('cloud hub closed');
   }
 
@@ -186,8 +196,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (!link) {
       link = new Link({
         peer: node,
-        outbox: new MemoryOutbox(this.config.link.lanes),
-        inbox: new MemoryInbox(),
+        outbox: this.store.outbox(node, this.config.link.lanes),
+        inbox: this.store.inbox(node),
         config: this.config.link,
         log: this.log,
         deliver: (m) => this.emit('message', node, m),

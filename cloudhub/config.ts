@@ -1,5 +1,5 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
-import { linkConfig, type LinkConfig, type LinkConfigInput, type LogOption } from '../link/index.js';
+import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 
 export interface CloudHubOptions extends LinkConfigInput {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
@@ -12,8 +12,10 @@ export interface CloudHubOptions extends LinkConfigInput {
   secret?: Uint8Array | string;
   /** Admin API bearer token; overrides the data folder's. */
   adminToken?: string;
-  /** Outbox store: only "memory" until the durable store lands. */
-  store?: 'memory';
+  /** Outbox store: "lmdb" (durable, under dataDir/store; the default when dataDir is set) or "memory". */
+  store?: StoreKind;
+  /** The durable store refuses new messages when its disk has less free space. Default 256 MiB. */
+  storeMinFreeBytes?: number;
   /** Most edge connections at once; more get HTTP 503 with a retry-after. Default 100000. */
   maxConnections?: number;
   /** What a refused edge is told to wait, ms. Default 5000. */
@@ -26,7 +28,8 @@ export interface CloudHubConfig {
   port: number;
   admin: { host: string; port: number } | null;
   dataDir: string | null;
-  store: 'memory';
+  store: StoreKind;
+  storeMinFreeBytes: number;
   maxConnections: number;
   retryAfterMs: number;
   link: LinkConfig;
@@ -48,7 +51,7 @@ export function parseHostPort(text: string, field: string): { host: string; port
 
 export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
   const { host, port } = parseHostPort(o.listen ?? DefaultCloudHub.listen, 'listen');
-  if (o.store !== undefined && o.store !== 'memory') throw new TypeError(`store "${String(o.store)}" is not available yet: use "memory"`);
+  const store = storeKind(o.store, o.dataDir, 'dataDir');
   const maxConnections = o.maxConnections ?? DefaultCloudHub.maxConnections;
   if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new TypeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   const retryAfterMs = o.retryAfterMs ?? DefaultCloudHub.retryAfterMs;
@@ -57,7 +60,8 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     host, port,
     admin: o.admin ? parseHostPort(o.admin, 'admin') : null,
     dataDir: o.dataDir ?? null,
-    store: 'memory',
+    store,
+    storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     maxConnections,
     retryAfterMs,
     link: linkConfig(o),

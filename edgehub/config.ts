@@ -1,7 +1,7 @@
 /** Edge hub settings, their defaults in one place, and validation at start. */
 import {
-  checkNodeName, DefaultBackoff, linkConfig, verifyBackoff,
-  type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption,
+  checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
+  type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
 
 export interface EdgeHubOptions extends LinkConfigInput {
@@ -11,8 +11,12 @@ export interface EdgeHubOptions extends LinkConfigInput {
   node: string;
   /** Node token minted by the cloud hub (`isthmus token create`). */
   token: string;
-  /** Outbox store: only "memory" until the durable store lands. */
-  store?: 'memory';
+  /** Folder of the durable store (outbox, watermarks, resource cache). */
+  dataDir?: string;
+  /** "lmdb" (durable, the default when dataDir is set) or "memory". */
+  store?: StoreKind;
+  /** The durable store refuses new messages when its disk has less free space. Default 256 MiB. */
+  storeMinFreeBytes?: number;
   backoff?: Partial<BackoffConfig>;
   log?: LogOption;
 }
@@ -21,7 +25,9 @@ export interface EdgeHubConfig {
   url: string;
   node: string;
   token: string;
-  store: 'memory';
+  dataDir: string | null;
+  store: StoreKind;
+  storeMinFreeBytes: number;
   backoff: BackoffConfig;
   link: LinkConfig;
 }
@@ -42,12 +48,13 @@ export function linkUrl(cloud: string): string {
 export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
   if (!o || typeof o !== 'object') throw new TypeError('EdgeHub options are required: { cloud, node, token }');
   if (!o.token || typeof o.token !== 'string') throw new TypeError('token is required: mint one with `isthmus token create --node NAME`');
-  if (o.store !== undefined && o.store !== 'memory') throw new TypeError(`store "${String(o.store)}" is not available yet: use "memory"`);
   return {
     url: linkUrl(o.cloud),
     node: checkNodeName(o.node),
     token: o.token,
-    store: 'memory',
+    dataDir: o.dataDir ?? null,
+    store: storeKind(o.store, o.dataDir, 'dataDir'),
+    storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     link: linkConfig(o),
   };

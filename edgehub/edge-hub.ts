@@ -10,7 +10,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Welcome,
 } from '../proto/index.js';
 import {
-  Backoff, ClosedError, createLogger, Link, MemoryInbox, MemoryOutbox,
+  Backoff, ClosedError, createLogger, Link, LmdbStore, MemoryStore, type ResourceCache, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
@@ -48,26 +48,38 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   private retryAfterMs = 0;
   private closed = false;
 
-  private constructor(config: EdgeHubConfig, log: Logger) {
+  /**
+   * The newest state of every key received on the state lane, durable with
+   * the lmdb store: what the agent reads while the link is down or after a
+   * restart (`get(key)`, `list(prefix)`). A delete removes the key.
+   */
+  readonly resources: ResourceCache;
+
+  private constructor(config: EdgeHubConfig, log: Logger, private readonly store: Store) {
     super();
     this.config = config;
     this.log = log;
     this.url = config.url;
     this.backoff = new Backoff(config.backoff);
+    const cache = store.resources();
+    this.resources = cache;
     this.link = new Link({
       peer: 'cloud',
-      outbox: new MemoryOutbox(config.link.lanes),
-      inbox: new MemoryInbox(),
+      outbox: store.outbox('cloud', config.link.lanes),
+      inbox: store.inbox('cloud'),
       config: config.link,
       log,
       deliver: (m) => this.emit('message', m),
+      record: (m) => cache.record(m),
     });
   }
 
-  /** Validates options and starts connecting; resolves at once (the edge works offline). */
+  /** Validates options, opens the store and starts connecting; resolves at once (the edge works offline). */
   static async start(options: EdgeHubOptions): Promise<EdgeHub> {
     const config = edgeHubConfig(options);
-    const hub = new EdgeHub(config, createLogger(options.log, 'edgehub').child({ node: config.node }));
+    const log = createLogger(options.log, 'edgehub').child({ node: config.node });
+    const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
+    const hub = new EdgeHub(config, log, store);
     hub.connect();
     return hub;
   }
@@ -122,6 +134,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
         setTimeout(() => { sock.ws.terminate(); resolve(); }, 2_000).unref();
       });
     }
+    await this.store.close();
   }
 
   private clearTimers(): void {

@@ -13,3 +13,8 @@ export * from './link.js';
 export * from './log.js';
 export * from './node-name.js';
 export * from './queued-outbox.js';
+export * from './store.js';
+export * from './lmdb-store.js';
+export * from './disk-guard.js';
+export { StoreCorruptError } from './store-check.js';
+export { StoreInUseError } from './store-owner.js';

@@ -42,6 +42,8 @@ export interface LinkOptions {
   log: Logger;
   /** Hands one message to the application, at most once. */
   deliver: (message: InboundMessage) => void;
+  /** Called for each accepted message before the inbox commits, to write derived state (the resource cache) in the same commit. */
+  record?: (message: WireMessage) => void;
 }
 
 type Waiters = Map<number, (d: Delivery) => void>;
@@ -76,6 +78,12 @@ export class Link {
   private flushScheduled = false;
   private blocked = false;
   private ackLanes = 0;
+  /** Per lane, the highest seq delivered with a durable watermark: what an Ack may claim. */
+  private readonly ackable = new Array<number>(LANE_COUNT).fill(0);
+  /** Batches waiting for their inbox commit, in order; null when none. */
+  private deliveries: Promise<void> | null = null;
+  private failure: Error | null = null;
+  private readonly record?: (m: WireMessage) => void;
   private ackScheduled = false;
   private closed = false;
 
@@ -93,8 +101,10 @@ export class Link {
     this.config = opts.config;
     this.log = opts.log;
     this.deliver = opts.deliver;
+    this.record = opts.record;
     this.frameBytes = opts.config.batchBytes;
     this.drops = new DropLog(opts.log, opts.peer);
+    for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
   }
 
@@ -117,7 +127,9 @@ export class Link {
 
   /** Switches the inbox to the peer's epoch (before composing a Welcome). */
   usePeerEpoch(epoch: string): void {
+    if (epoch === this.inbox.epoch) return;
     this.inbox.useEpoch(epoch);
+    this.ackable.fill(0);
   }
 
   /**
@@ -128,7 +140,7 @@ export class Link {
     if (this.closed) throw new Error(`link to ${this.peer} is closed`);
     const have = this.checkPeerCursors(peerReceived);
     if (this.conn) this.detach(this.conn);
-    this.inbox.useEpoch(peerEpoch);
+    this.usePeerEpoch(peerEpoch);
     for (let lane = 0; lane < LANE_COUNT; lane++) {
       this.ackedUpTo(lane, have[lane]!);
       this.sent[lane] = have[lane]!;
@@ -347,11 +359,20 @@ export class Link {
 
   // ---- receive side ----
 
+  /**
+   * Receive path: drop what was delivered before (watermark) and objects older
+   * than the newest delivered version; advance the watermarks; make them
+   * durable; only then hand the messages to the application and ack. A crash
+   * can therefore never make a message reach the application twice.
+   */
   private onBatch(messages: readonly WireMessage[]): void {
+    if (this.failure) throw this.failure;
     const inbox = this.inbox;
+    const accepted: WireMessage[] = [];
+    let lanes = 0;
     for (const m of messages) {
       const lane = m.lane;
-      this.ackLanes |= 1 << lane;
+      lanes |= 1 << lane;
       if (m.seq <= inbox.watermark(lane)) {
         this.stats.duplicates++;
         continue;
@@ -366,29 +387,56 @@ export class Link {
         }
         inbox.setObjectVersion(key, m.resourceVersion);
       }
+      this.record?.(m);
+      accepted.push(m);
+    }
+    // The watermarks as of this batch: what may be acked once they are durable.
+    const marks: Array<[number, number]> = [];
+    for (let lane = 0; lane < LANE_COUNT; lane++) if (lanes & (1 << lane)) marks.push([lane, inbox.watermark(lane)]);
+    const durable = inbox.flush();
+    if (!durable && this.deliveries === null) {
+      this.handOver(accepted, marks);
+      return;
+    }
+    // Durable stores: keep batches in order behind their commits.
+    const previous = this.deliveries ?? Promise.resolve();
+    const next = previous.then(() => durable).then(
+      () => this.handOver(accepted, marks),
+      (err: Error) => this.fail(err),
+    );
+    this.deliveries = next;
+    void next.then(() => { if (this.deliveries === next) this.deliveries = null; });
+  }
+
+  private handOver(accepted: readonly WireMessage[], marks: ReadonlyArray<[number, number]>): void {
+    for (const m of accepted) {
       this.stats.messagesIn++;
       try {
         this.deliver(new InboundMessage(m));
       } catch (err) {
-        this.log.error({ peer: this.peer, err, lane: LANE_NAMES[lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
+        this.log.error({ peer: this.peer, err, lane: LANE_NAMES[m.lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
       }
     }
+    for (const [lane, seq] of marks) {
+      if (seq > this.ackable[lane]!) this.ackable[lane] = seq;
+      this.ackLanes |= 1 << lane;
+    }
     this.scheduleAck();
+  }
+
+  /** The inbox could not be made durable: stop receiving, so nothing is acked that a restart would forget. */
+  private fail(err: Error): void {
+    if (this.failure) return;
+    this.failure = new Error(`inbox of ${this.peer} cannot be written: ${err.message}`);
+    this.log.fatal({ peer: this.peer, err }, 'inbox write failed; this link stops receiving until the process restarts');
+    this.conn?.close(CloseCode.INTERNAL, 'store failure');
   }
 
   /** Acks are cumulative and batched: one Ack frame per turn of the event loop at most. */
   private scheduleAck(): void {
     if (this.ackScheduled) return;
     this.ackScheduled = true;
-    setImmediate(() => {
-      const durable = this.inbox.flush();
-      if (durable instanceof Promise) {
-        durable.then(() => this.writeAcks(), (err) => {
-          this.ackScheduled = false;
-          this.log.error({ peer: this.peer, err }, 'inbox flush failed; acks withheld');
-        });
-      } else this.writeAcks();
-    });
+    setImmediate(() => this.writeAcks());
   }
 
   private writeAcks(): void {
@@ -397,7 +445,7 @@ export class Link {
     if (!conn || !this.ackLanes) return; // the next Hello / Welcome carries the cursors
     const cursors: WireCursor[] = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) {
-      if (this.ackLanes & (1 << lane)) cursors.push({ epoch: this.inbox.epoch, lane, seq: this.inbox.watermark(lane) });
+      if (this.ackLanes & (1 << lane)) cursors.push({ epoch: this.inbox.epoch, lane, seq: this.ackable[lane]! });
     }
     this.ackLanes = 0;
     conn.send(encodeFrame({ ack: { cursors } }));

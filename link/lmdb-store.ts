@@ -1,0 +1,111 @@
+/**
+ * The durable store: one LMDB environment per hub holding every outbox,
+ * inbox and the resource cache. Writes are batched by lmdb-js into one
+ * transaction per event-loop turn and synced once per commit (group commit);
+ * an append resolves only after its commit is flushed to disk.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { open, type Database, type RootDatabase } from 'lmdb';
+import type { Inbox } from './inbox.js';
+import type { LanePolicy, Outbox } from './outbox.js';
+import type { ResourceRecorder, Store } from './store.js';
+import { DiskGuard } from './disk-guard.js';
+import { checkStore, StoreCorruptError } from './store-check.js';
+import { claimStore } from './store-owner.js';
+import { HIGH, STORE_FORMAT } from './lmdb-layout.js';
+import { LmdbOutbox } from './lmdb-outbox.js';
+import { LmdbInbox } from './lmdb-inbox.js';
+import { LmdbResources } from './lmdb-resources.js';
+
+export type Key = Array<string | number>;
+
+export interface LmdbStoreOptions {
+  /** Refuse new messages when the disk has less free space than this. Default 256 MiB. */
+  minFreeBytes?: number;
+}
+
+export const DefaultLmdbStore = Object.freeze({ minFreeBytes: 256 << 20 });
+
+export class LmdbStore implements Store {
+  readonly kind = 'lmdb';
+  readonly env: RootDatabase;
+  readonly msgs: Database<Buffer, Key>;
+  readonly meta: Database<unknown, Key>;
+  readonly versions: Database<number, Key>;
+  readonly resourcesDb: Database<unknown, string>;
+  readonly guard: DiskGuard;
+  private cache: LmdbResources | null = null;
+  /** The latest receive-side write (watermark, version, cache entry): a flush waits for it. */
+  lastReceiveWrite: Promise<unknown> | null = null;
+
+  private constructor(readonly location: string, env: RootDatabase, minFreeBytes: number, private readonly release: () => void) {
+    this.env = env;
+    this.msgs = env.openDB<Buffer, Key>({ name: 'msgs', encoding: 'binary' });
+    this.meta = env.openDB<unknown, Key>({ name: 'meta' });
+    this.versions = env.openDB<number, Key>({ name: 'versions' });
+    this.resourcesDb = env.openDB<unknown, string>({ name: 'resources' });
+    this.guard = new DiskGuard(location, minFreeBytes);
+  }
+
+  /** Opens (or creates) the store in dir; a damaged store throws StoreCorruptError, never resets. */
+  static open(dir: string, options: LmdbStoreOptions = {}): LmdbStore {
+    const location = resolve(dir);
+    mkdirSync(location, { recursive: true, mode: 0o700 });
+    const release = claimStore(location);
+    try {
+      checkStore(location);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    let env: RootDatabase;
+    try {
+      env = open({ path: location, maxDbs: 16 });
+    } catch (err) {
+      throw new StoreCorruptError(`${location}/data.mdb`, (err as Error).message);
+    }
+    const store = new LmdbStore(location, env, options.minFreeBytes ?? DefaultLmdbStore.minFreeBytes, release);
+    const format = store.meta.get(['format']);
+    if (format === undefined) {
+      if (store.msgs.getKeysCount() > 0) throw new StoreCorruptError(`${location}/data.mdb`, 'messages without a format marker');
+      store.meta.putSync(['format'], STORE_FORMAT);
+    } else if (format !== STORE_FORMAT) {
+      throw new StoreCorruptError(`${location}/data.mdb`, `format ${String(format)}, this build reads format ${STORE_FORMAT}`);
+    }
+    return store;
+  }
+
+  outbox(peer: string, policies: readonly LanePolicy[]): Outbox {
+    return new LmdbOutbox(this, peer, policies);
+  }
+
+  inbox(peer: string): Inbox {
+    return new LmdbInbox(this, peer);
+  }
+
+  resources(): ResourceRecorder {
+    return (this.cache ??= new LmdbResources(this));
+  }
+
+  peers(): string[] {
+    const out: string[] = [];
+    for (const key of this.meta.getKeys({ start: ['outbox-epoch'], end: ['outbox-epoch', HIGH] })) out.push(String(key[1]));
+    return out;
+  }
+
+  /**
+   * Resolves once `write` (a pending lmdb-js write) is committed and synced.
+   * Waiting for its own commit first matters: the environment's `flushed`
+   * may otherwise describe an earlier commit still syncing.
+   */
+  durable(write: Promise<unknown>): Promise<void> {
+    return write.then(() => new Promise<void>((resolve, reject) => { this.env.flushed.then(() => resolve(), reject); }));
+  }
+
+  async close(): Promise<void> {
+    await this.durable(this.meta.put(['closed-at'], Date.now()));
+    await this.env.close();
+    this.release();
+  }
+}
