@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IsthmusError } from './errors.js';
+import { STORE_DATABASES } from './lmdb-layout.js';
 
 export class StoreCorruptError extends IsthmusError {
   constructor(readonly file: string, detail: string) {
@@ -19,14 +19,24 @@ export class StoreCorruptError extends IsthmusError {
   }
 }
 
-const CHILD = fileURLToPath(new URL('./store-check-child.js', import.meta.url));
+/** The child's program: open read-only, touch every record of every database. */
+function checker(): string {
+  return `
+import { open } from ${JSON.stringify(import.meta.resolve('lmdb'))};
+const env = open({ path: process.argv[1], maxDbs: 16, readOnly: true });
+for (const name of ${JSON.stringify(STORE_DATABASES)}) {
+  const db = env.openDB({ name, encoding: 'binary' });
+  for (const { value } of db.getRange({})) if (!(value instanceof Uint8Array)) throw new Error('database ' + name + ' holds a non-binary value');
+}
+await env.close();`;
+}
 
 export function checkStore(dir: string): void {
   const file = join(dir, 'data.mdb');
   if (!existsSync(file)) return;
-  const r = spawnSync(process.execPath, [CHILD, dir], { encoding: 'utf8', timeout: 10 * 60_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', checker(), dir], { encoding: 'utf8', timeout: 10 * 60_000 });
   if (r.status === 0) return;
   const detail = r.signal ? `reading it kills a process with ${r.signal}${r.signal === 'SIGBUS' ? ': the file is truncated' : ''}`
-    : (r.stderr || r.stdout || `check exited ${r.status}`).trim().split('\n').pop()!;
+    : (/^\w*Error: .*$/m.exec(r.stderr)?.[0] ?? (r.stderr.trim() || `check exited ${r.status}`));
   throw new StoreCorruptError(file, detail);
 }
