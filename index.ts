@@ -7,5 +7,7 @@ export {
   LANE_NAMES, OPERATIONS, MESSAGE_TYPES,
   type SendInput, type Receipt, type Delivery, type DeliveryStatus, type LaneName, type Operation, type MessageType,
   type LanePolicy, type OverflowPolicy, type LaneDepth, type LinkStats, type BackoffConfig,
+  type KeyValue, type KvKey, type ResourceCache, type StoreKind,
+  StoreFullError, StoreCorruptError, StoreInUseError,
 } from './link/index.js';
 export { CloseCode, DefaultWireLimits, type WireLimits } from './proto/index.js';

@@ -11,7 +11,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Hello,
 } from '../proto/index.js';
 import {
-  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, type Store,
+  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, type KeyValue, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
@@ -102,6 +102,14 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
     log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size }, 'cloud hub listening');
     return hub;
+  }
+
+  /**
+   * The application's key-value space in the hub's store: what a 'message'
+   * handler writes here commits atomically with that message's delivery.
+   */
+  get kv(): KeyValue {
+    return this.store.kv();
   }
 
   /** ws:// URL edges use (with 127.0.0.1 for a wildcard host). */

@@ -10,7 +10,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Welcome,
 } from '../proto/index.js';
 import {
-  Backoff, ClosedError, createLogger, Link, LmdbStore, MemoryStore, type ResourceCache, type Store,
+  Backoff, ClosedError, createLogger, Link, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
@@ -82,6 +82,14 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const hub = new EdgeHub(config, log, store);
     hub.connect();
     return hub;
+  }
+
+  /**
+   * The agent's key-value space in the edge's store: what a 'message' handler
+   * writes here commits atomically with that message's delivery.
+   */
+  get kv(): KeyValue {
+    return this.store.kv();
   }
 
   get online(): boolean {

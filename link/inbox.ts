@@ -16,8 +16,16 @@ export interface Inbox {
   /** Newest resource version seen of an object, or undefined. */
   objectVersion(key: string): number | undefined;
   setObjectVersion(key: string, version: number): void;
-  /** Resolves once watermarks and versions are durable; acks wait for it. */
-  flush(): Promise<void> | void;
+  /**
+   * Writes the watermarks, versions and resource cache changed since the last
+   * commit and runs `deliver` (the application's handlers) in one synchronous
+   * transaction: what the handlers write to the hub's key-value store commits
+   * with the watermark, or not at all. Once it returns, a crash of this
+   * process cannot deliver these messages again. Throws if the store cannot write.
+   */
+  commit(deliver: () => void): void;
+  /** Resolves once the last commit is synced to disk (survives power loss); acks wait for it. */
+  synced(): Promise<void> | void;
   close(): Promise<void> | void;
 }
 
@@ -56,6 +64,9 @@ export class MemoryInbox implements Inbox {
     this.versions.set(key, version);
   }
 
-  flush(): void {}
+  commit(deliver: () => void): void {
+    deliver();
+  }
+  synced(): void {}
   close(): void {}
 }

@@ -18,3 +18,4 @@ export * from './lmdb-store.js';
 export * from './disk-guard.js';
 export { StoreCorruptError } from './store-check.js';
 export { StoreInUseError } from './store-owner.js';
+export * from './kv.js';

@@ -72,16 +72,19 @@ export class Link {
   private readonly waiters: Waiters[] = perLane(() => new Map());
   /** Waiters were registered out of seq order: an ack must scan them all. */
   private readonly unordered = new Array<boolean>(LANE_COUNT).fill(false);
+  /** Highest seq among the waiters, to notice one registered out of order without a scan. */
+  private readonly lastTracked = new Array<number>(LANE_COUNT).fill(0);
   private readonly recentDrops = new LRUCache<string, DropReason>({ max: 10_000 });
   private readonly drops: DropLog;
   private frameBytes: number;
   private flushScheduled = false;
+  private sentThisTurn = false;
   private blocked = false;
   private ackLanes = 0;
   /** Per lane, the highest seq delivered with a durable watermark: what an Ack may claim. */
   private readonly ackable = new Array<number>(LANE_COUNT).fill(0);
-  /** Batches waiting for their inbox commit, in order; null when none. */
-  private deliveries: Promise<void> | null = null;
+  /** Acks waiting for their inbox sync, in order; null when none. */
+  private acking: Promise<void> | null = null;
   private failure: Error | null = null;
   private readonly record?: (m: WireMessage) => void;
   private ackScheduled = false;
@@ -235,11 +238,20 @@ export class Link {
 
   // ---- send side ----
 
+  /**
+   * An idle link sends at once (no wait for latency's sake); whatever else is
+   * sent in the same turn of the event loop is batched into the next flush.
+   */
   private scheduleFlush(): void {
     if (this.flushScheduled || !this.conn) return;
     this.flushScheduled = true;
+    if (!this.sentThisTurn) {
+      this.sentThisTurn = true;
+      this.flush();
+    }
     setImmediate(() => {
       this.flushScheduled = false;
+      this.sentThisTurn = false;
       this.flush();
     });
   }
@@ -338,9 +350,9 @@ export class Link {
     if (seq <= this.acked[lane]!) return Promise.resolve({ status: 'delivered' });
     return new Promise((resolve) => {
       const waiters = this.waiters[lane]!;
-      let last = 0;
-      for (const k of waiters.keys()) last = k; // Map keeps insertion order; only the last matters
-      if (seq < last) this.unordered[lane] = true;
+      if (waiters.size === 0) this.lastTracked[lane] = 0;
+      if (seq < this.lastTracked[lane]!) this.unordered[lane] = true;
+      else this.lastTracked[lane] = seq;
       waiters.set(seq, resolve);
     });
   }
@@ -361,20 +373,26 @@ export class Link {
 
   /**
    * Receive path: drop what was delivered before (watermark) and objects older
-   * than the newest delivered version; advance the watermarks; make them
-   * durable; only then hand the messages to the application and ack. A crash
-   * can therefore never make a message reach the application twice.
+   * than the newest delivered version; advance the watermarks and hand the
+   * messages to the application inside one synchronous commit; ack once the
+   * commit is synced. Nothing is lost: a crash before the commit ends means
+   * redelivery. Effects the handlers record in the hub's kv happen exactly
+   * once; others may repeat only after a crash of this process.
    */
   private onBatch(messages: readonly WireMessage[]): void {
     if (this.failure) throw this.failure;
     const inbox = this.inbox;
     const accepted: WireMessage[] = [];
     let lanes = 0;
+    let dupFirst = 0;
+    let dupLast = 0;
     for (const m of messages) {
       const lane = m.lane;
       lanes |= 1 << lane;
       if (m.seq <= inbox.watermark(lane)) {
         this.stats.duplicates++;
+        if (!dupFirst) dupFirst = m.seq;
+        dupLast = m.seq;
         continue;
       }
       inbox.advance(lane, m.seq);
@@ -390,33 +408,38 @@ export class Link {
       this.record?.(m);
       accepted.push(m);
     }
-    // The watermarks as of this batch: what may be acked once they are durable.
+    if (dupFirst) this.log.info({ peer: this.peer, first: dupFirst, last: dupLast }, 'received again what was delivered before: not delivered twice');
+    // The watermarks as of this batch: what may be acked once they are synced.
     const marks: Array<[number, number]> = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) if (lanes & (1 << lane)) marks.push([lane, inbox.watermark(lane)]);
-    const durable = inbox.flush();
-    if (!durable && this.deliveries === null) {
-      this.handOver(accepted, marks);
+    try {
+      // The handlers run inside the commit: what they write to the hub's kv commits with the watermark.
+      inbox.commit(() => {
+        for (const m of accepted) {
+          this.stats.messagesIn++;
+          try {
+            this.deliver(new InboundMessage(m));
+          } catch (err) {
+            this.log.error({ peer: this.peer, err, lane: LANE_NAMES[m.lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
+          }
+        }
+      });
+    } catch (err) {
+      this.fail(err as Error);
       return;
     }
-    // Durable stores: keep batches in order behind their commits.
-    const previous = this.deliveries ?? Promise.resolve();
-    const next = previous.then(() => durable).then(
-      () => this.handOver(accepted, marks),
-      (err: Error) => this.fail(err),
-    );
-    this.deliveries = next;
-    void next.then(() => { if (this.deliveries === next) this.deliveries = null; });
+    const synced = inbox.synced();
+    if (!synced && this.acking === null) {
+      this.ackUpTo(marks);
+      return;
+    }
+    // Acks wait for the sync (power loss) and stay in order behind earlier ones.
+    const next = (this.acking ?? Promise.resolve()).then(() => synced).then(() => this.ackUpTo(marks), (err: Error) => this.fail(err));
+    this.acking = next;
+    void next.then(() => { if (this.acking === next) this.acking = null; });
   }
 
-  private handOver(accepted: readonly WireMessage[], marks: ReadonlyArray<[number, number]>): void {
-    for (const m of accepted) {
-      this.stats.messagesIn++;
-      try {
-        this.deliver(new InboundMessage(m));
-      } catch (err) {
-        this.log.error({ peer: this.peer, err, lane: LANE_NAMES[m.lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
-      }
-    }
+  private ackUpTo(marks: ReadonlyArray<[number, number]>): void {
     for (const [lane, seq] of marks) {
       if (seq > this.ackable[lane]!) this.ackable[lane] = seq;
       this.ackLanes |= 1 << lane;
@@ -424,7 +447,7 @@ export class Link {
     this.scheduleAck();
   }
 
-  /** The inbox could not be made durable: stop receiving, so nothing is acked that a restart would forget. */
+  /** The inbox could not be written: stop receiving, so nothing is acked that a restart would forget. */
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = new Error(`inbox of ${this.peer} cannot be written: ${err.message}`);

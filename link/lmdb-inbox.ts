@@ -6,6 +6,8 @@ import type { LmdbStore } from './lmdb-store.js';
 export class LmdbInbox implements Inbox {
   epoch: string;
   private readonly marks: number[];
+  /** Versions set since the last commit (reads must see them before they are written). */
+  private readonly versions = new Map<string, number>();
 
   constructor(private readonly store: LmdbStore, private readonly peer: string) {
     const e = store.meta.get(['inbox-epoch', peer]);
@@ -19,7 +21,7 @@ export class LmdbInbox implements Inbox {
   useEpoch(epoch: string): void {
     if (epoch === this.epoch) return;
     this.epoch = epoch;
-    void this.store.meta.put(['inbox-epoch', this.peer], epoch);
+    this.store.pendingReceive.push(() => this.store.meta.putSync(['inbox-epoch', this.peer], epoch));
     for (let lane = 0; lane < LANE_COUNT; lane++) this.advance(lane, 0);
   }
 
@@ -29,23 +31,26 @@ export class LmdbInbox implements Inbox {
 
   advance(lane: number, seq: number): void {
     this.marks[lane] = seq;
-    this.store.lastReceiveWrite = this.store.meta.put(['mark', this.peer, lane], seq);
+    this.store.pendingReceive.push(() => this.store.meta.putSync(['mark', this.peer, lane], seq));
   }
 
   objectVersion(key: string): number | undefined {
-    return this.store.versions.get([this.peer, key]);
+    return this.versions.get(key) ?? this.store.versions.get([this.peer, key]);
   }
 
   setObjectVersion(key: string, version: number): void {
-    this.store.lastReceiveWrite = this.store.versions.put([this.peer, key], version);
+    this.versions.set(key, version);
+    this.store.pendingReceive.push(() => this.store.versions.putSync([this.peer, key], version));
   }
 
-  flush(): Promise<void> | void {
-    // One wait covers this inbox, every other peer's, and the resource cache.
-    const write = this.store.lastReceiveWrite;
-    if (!write) return;
-    this.store.lastReceiveWrite = null;
-    return this.store.durable(write);
+  /** One synchronous transaction covers this inbox, every other peer's, and the resource cache. */
+  commit(deliver: () => void): void {
+    this.store.commitReceived(deliver);
+    this.versions.clear();
+  }
+
+  synced(): Promise<void> {
+    return this.store.synced();
   }
 
   close(): void {}

@@ -9,8 +9,9 @@
  * | meta | ['inbox-epoch', peer] / ['mark', peer, lane] | peer epoch / watermark delivered |
  * | versions | [peer, kind NUL namespace NUL name] | newest resource version delivered |
  * | resources | key | the newest state-lane message of that key (edge cache) |
+ * | kv | the application's key | the application's value (hub.kv / edge.kv) |
  */
-export const STORE_DATABASES = ['msgs', 'meta', 'versions', 'resources'] as const;
+export const STORE_DATABASES = ['msgs', 'meta', 'versions', 'resources', 'kv'] as const;
 export const STORE_FORMAT = 1;
 /** Upper bound for ranges over strings. */
 export const HIGH = '\uffff';

@@ -15,7 +15,8 @@ export class LmdbResources implements ResourceRecorder {
   record(m: WireMessage): void {
     const key = cacheKeyOf(m);
     if (key === null) return;
-    this.store.lastReceiveWrite = m.op === 4 ? this.db.remove(key) : this.db.put(key, snapshot(m));
+    const value = snapshot(m);
+    this.store.pendingReceive.push(m.op === 4 ? () => { this.db.removeSync(key); } : () => { this.db.putSync(key, value); });
   }
 
   get(key: string): InboundMessage | undefined {

@@ -17,6 +17,7 @@ import { HIGH, STORE_FORMAT } from './lmdb-layout.js';
 import { LmdbOutbox } from './lmdb-outbox.js';
 import { LmdbInbox } from './lmdb-inbox.js';
 import { LmdbResources } from './lmdb-resources.js';
+import { LmdbKeyValue, type KeyValue, type KvKey } from './kv.js';
 
 export type Key = Array<string | number>;
 
@@ -34,10 +35,12 @@ export class LmdbStore implements Store {
   readonly meta: Database<unknown, Key>;
   readonly versions: Database<number, Key>;
   readonly resourcesDb: Database<unknown, string>;
+  readonly kvDb: Database<unknown, KvKey>;
   readonly guard: DiskGuard;
   private cache: LmdbResources | null = null;
-  /** The latest receive-side write (watermark, version, cache entry): a flush waits for it. */
-  lastReceiveWrite: Promise<unknown> | null = null;
+  private kvStore: LmdbKeyValue | null = null;
+  /** Receive-side writes (watermarks, versions, cache entries) waiting for the next commit. */
+  pendingReceive: Array<() => void> = [];
 
   private constructor(readonly location: string, env: RootDatabase, minFreeBytes: number, private readonly release: () => void) {
     this.env = env;
@@ -45,6 +48,7 @@ export class LmdbStore implements Store {
     this.meta = env.openDB<unknown, Key>({ name: 'meta' });
     this.versions = env.openDB<number, Key>({ name: 'versions' });
     this.resourcesDb = env.openDB<unknown, string>({ name: 'resources' });
+    this.kvDb = env.openDB<unknown, KvKey>({ name: 'kv' });
     this.guard = new DiskGuard(location, minFreeBytes);
   }
 
@@ -84,6 +88,10 @@ export class LmdbStore implements Store {
     return new LmdbInbox(this, peer);
   }
 
+  kv(): KeyValue {
+    return (this.kvStore ??= new LmdbKeyValue(this.kvDb));
+  }
+
   resources(): ResourceRecorder {
     return (this.cache ??= new LmdbResources(this));
   }
@@ -101,6 +109,26 @@ export class LmdbStore implements Store {
    */
   durable(write: Promise<unknown>): Promise<void> {
     return write.then(() => new Promise<void>((resolve, reject) => { this.env.flushed.then(() => resolve(), reject); }));
+  }
+
+  /**
+   * Commits the pending receive-side writes, and whatever `deliver` (the
+   * application's handlers) writes to the kv database, in one synchronous
+   * transaction. Once committed they survive a crash of this process
+   * (lmdb-js restores the last committed transaction unless the machine
+   * rebooted); `synced()` says when they survive power loss as well.
+   */
+  commitReceived(deliver: () => void): void {
+    const writes = this.pendingReceive;
+    this.pendingReceive = [];
+    this.env.transactionSync(() => {
+      for (const w of writes) w();
+      deliver();
+    });
+  }
+
+  synced(): Promise<void> {
+    return new Promise((resolve, reject) => { this.env.flushed.then(() => resolve(), reject); });
   }
 
   async close(): Promise<void> {

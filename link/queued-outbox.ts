@@ -129,7 +129,10 @@ export abstract class QueuedOutbox implements Outbox {
       }
       if (out.length > 0 && bytes + slot.size > maxBytes) break;
       bytes += slot.size;
-      out.push({ seq: slot.seq, bytes: this.read(lane, slot), key: slot.key, createdAt: slot.createdAt, expiresAt: slot.expiresAt });
+      // The slot itself is the entry: no object per message per flush. A durable
+      // store's bytes stay on the slot until the ack (bounded by the in-flight window).
+      slot.bytes ??= this.read(lane, slot);
+      out.push(slot as OutboxEntry);
     }
     this.compact(q);
     return out;

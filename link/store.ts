@@ -8,6 +8,7 @@ import { MemoryInbox } from './inbox.js';
 import { MemoryOutbox } from './memory-outbox.js';
 import type { Outbox, LanePolicy } from './outbox.js';
 import { InboundMessage } from './message.js';
+import { MemoryKeyValue, type KeyValue } from './kv.js';
 
 export type StoreKind = 'memory' | 'lmdb';
 
@@ -48,6 +49,8 @@ export interface Store {
   outbox(peer: string, policies: readonly LanePolicy[]): Outbox;
   inbox(peer: string): Inbox;
   resources(): ResourceRecorder;
+  /** The application's key-value space, committed with deliveries (see kv.ts). */
+  kv(): KeyValue;
   /** Peers the store holds state for (restored at start). */
   peers(): string[];
   close(): Promise<void>;
@@ -87,6 +90,10 @@ export class MemoryStore implements Store {
   readonly kind = 'memory';
   readonly location = 'memory';
   private readonly cache = new MemoryResources();
+  private readonly values = new MemoryKeyValue();
+  kv(): KeyValue {
+    return this.values;
+  }
   outbox(_peer: string, policies: readonly LanePolicy[]): Outbox {
     return new MemoryOutbox(policies);
   }

@@ -6,6 +6,7 @@
 import './numbers.js';
 import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
+import { encodeMessageFast } from './message-encoder.js';
 import type { WireLimits } from './limits.js';
 
 export const pb = isthmus.v1;
@@ -40,9 +41,7 @@ export function encodeFrame(frame: FrameProps): Uint8Array {
 }
 
 /** Encodes one message once, at publish time; batches are built from these bytes. */
-export function encodeMessage(m: WireMessageProps): Uint8Array {
-  return pb.Message.encode(m).finish();
-}
+export const encodeMessage = encodeMessageFast;
 
 function varintLength(n: number): number {
   let len = 1;

@@ -1,17 +1,36 @@
 import t from 'tap';
 import { DefaultWireLimits, decodeFrame, encodeBatchFrame, encodeFrame, encodeMessage, pb, ProtocolError } from '../proto/index.js';
 
+const FIELDS = ['id', 'lane', 'seq', 'key', 'kind', 'op', 'type', 'namespace', 'name', 'resourceVersion', 'createdAt', 'expiresAt', 'traceId', 'contentType'] as const;
+/** Every field with its default applied, payload as an array: comparable whatever the encoder omitted. */
+const plain = (m: ReturnType<typeof pb.Message.decode>) => ({ ...Object.fromEntries(FIELDS.map((f) => [f, m[f]])), payload: [...m.payload] });
+
 const msg = (seq: number, extra: object = {}) => ({ id: `m${seq}`, lane: 2, seq, key: 'k', kind: 'Tick', payload: Buffer.from([seq & 255]), createdAt: 1_700_000_000_000, ...extra });
 
 t.test('a batch built from pre-encoded messages is byte-identical to the schema encoding', async (t) => {
   const messages = [msg(1), msg(2, { payload: Buffer.alloc(300, 9) }), msg(3, { lane: 0 })];
-  const fast = encodeBatchFrame(messages.map((m) => encodeMessage(m)));
+  const fast = encodeBatchFrame(messages.map((m) => pb.Message.encode(m).finish()));
   const slow = encodeFrame({ batch: { messages } });
   t.same(Buffer.from(fast), Buffer.from(slow));
   const back = decodeFrame(fast, DefaultWireLimits);
   t.equal(back.body, 'batch');
   t.same(back.batch!.messages!.map((m) => m.seq), [1, 2, 3]);
   t.equal(typeof back.batch!.messages![0]!.createdAt, 'number', '64-bit fields decode to numbers');
+});
+
+t.test('the hand-written message encoder decodes to what protobufjs encodes', async (t) => {
+  const full = {
+    id: 'ü-id', lane: 3, seq: 2 ** 40 + 3, key: 'k/é/😀', kind: 'Pod', op: 4, type: 2, namespace: 'default', name: 'x'.repeat(300),
+    resourceVersion: Number.MAX_SAFE_INTEGER, createdAt: 1_700_000_000_123, expiresAt: 1_700_000_999_999, traceId: 't', contentType: 'application/msgpack',
+    payload: Buffer.alloc(70_000, 5),
+  };
+  for (const m of [full, msg(1), { seq: 1 }, { ...full, payload: Buffer.alloc(0), key: '' }]) {
+    const ours = encodeMessage(m);
+    const theirs = pb.Message.encode(m).finish();
+    t.same(plain(pb.Message.decode(ours)), plain(pb.Message.decode(theirs)));
+  }
+  const many = Array.from({ length: 3000 }, (_, i) => encodeMessage(msg(i + 1, { payload: Buffer.alloc(900, i & 255) })));
+  t.same(many.map((b) => pb.Message.decode(b).seq), Array.from({ length: 3000 }, (_, i) => i + 1), 'slab reuse keeps earlier messages intact');
 });
 
 t.test('64-bit fields: up to 2^53 accepted, beyond refused', async (t) => {

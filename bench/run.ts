@@ -1,0 +1,36 @@
+/**
+ * `npm run bench -- <latency|throughput|all> [--quick] [flags]`: runs the
+ * benchmarks one after the other, prints each table and writes its JSON,
+ * Markdown and SVG under bench/results/. Exits when done, whatever sockets or
+ * timers the hubs might still hold.
+ */
+import { BENCHES, parseArgs, USAGE, UsageError, type BenchName, type BenchOptions } from './args.js';
+import { latency } from './latency.js';
+import { runInfo, type RunInfo } from './machine.js';
+import { printReport, writeReport, type Report } from './report.js';
+import { throughput } from './throughput.js';
+
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput };
+
+async function main(argv: string[]): Promise<number> {
+  let o: BenchOptions;
+  try {
+    o = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message ? `bench: ${err.message}\n` : ''}${USAGE}\n  benchmarks: ${BENCHES.join(', ')}, all\n`);
+    return err.message ? 2 : 0;
+  }
+  const info = runInfo(argv, o.quick);
+  for (const name of o.benches) {
+    const report = await benches[name](o, info);
+    printReport(report);
+    for (const path of writeReport(report, o.outDir)) process.stdout.write(`wrote ${path}\n`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => { process.stderr.write(`bench failed: ${err.stack ?? String(err)}\n`); process.exit(1); },
+);
