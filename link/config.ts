@@ -19,6 +19,8 @@ export interface LinkConfig {
   windowBytes: number;
   /** Deadline for Hello / Welcome, ms. */
   handshakeTimeoutMs: number;
+  /** Longest an Ack waits to cover more messages, ms (0: next turn of the event loop). */
+  ackDelayMs: number;
   lanes: LanePolicy[];
 }
 
@@ -29,6 +31,7 @@ export interface LinkConfigInput {
   highWaterBytes?: number;
   windowBytes?: number;
   handshakeTimeoutMs?: number;
+  ackDelayMs?: number;
   lanes?: Partial<Record<LaneName, Partial<LanePolicy>>>;
 }
 
@@ -38,10 +41,16 @@ export const DefaultLinkSettings = Object.freeze({
   highWaterBytes: 256 * 1024,
   windowBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
+  ackDelayMs: 5,
 });
 
 function positive(v: number, field: string, min = 1): number {
   if (!Number.isFinite(v) || v < min) throw new TypeError(`${field} must be a number of at least ${min}, got ${String(v)}`);
+  return v;
+}
+
+function nonNegative(v: number, field: string): number {
+  if (!Number.isFinite(v) || v < 0) throw new TypeError(`${field} must be a non-negative number, got ${String(v)}`);
   return v;
 }
 
@@ -55,6 +64,7 @@ export function linkConfig(input: LinkConfigInput = {}): LinkConfig {
     highWaterBytes: positive(input.highWaterBytes ?? DefaultLinkSettings.highWaterBytes, 'highWaterBytes', 1024),
     windowBytes: positive(input.windowBytes ?? DefaultLinkSettings.windowBytes, 'windowBytes', 1024),
     handshakeTimeoutMs: positive(input.handshakeTimeoutMs ?? DefaultLinkSettings.handshakeTimeoutMs, 'handshakeTimeoutMs', 100),
+    ackDelayMs: nonNegative(input.ackDelayMs ?? DefaultLinkSettings.ackDelayMs, 'ackDelayMs'),
     lanes: lanePolicies(input.lanes),
   };
   // Edges refuse a Welcome outside 100 ms .. 10 min (proto/codec.ts): refuse such a config at start instead.

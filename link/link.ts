@@ -88,6 +88,9 @@ export class Link {
   private failure: Error | null = null;
   private readonly record?: (m: WireMessage) => void;
   private ackScheduled = false;
+  private ackTimer: NodeJS.Timeout | null = null;
+  /** Message bytes received since the last Ack frame. */
+  private bytesSinceAck = 0;
   private closed = false;
 
   readonly stats: LinkStats = {
@@ -233,6 +236,8 @@ export class Link {
   close(): void {
     this.closed = true;
     if (this.conn) this.detach(this.conn);
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
     this.drops.flush();
   }
 
@@ -407,6 +412,7 @@ export class Link {
       }
       this.record?.(m);
       accepted.push(m);
+      this.bytesSinceAck += m.payload.length + 64;
     }
     if (dupFirst) this.log.info({ peer: this.peer, first: dupFirst, last: dupLast }, 'received again what was delivered before: not delivered twice');
     // The watermarks as of this batch: what may be acked once they are synced.
@@ -456,14 +462,27 @@ export class Link {
   }
 
   /** Acks are cumulative and batched: one Ack frame per turn of the event loop at most. */
+  /**
+   * Acks are cumulative and delayed, as TCP's are: one Ack frame per
+   * ackDelayMs at most, unless a quarter of the sender's in-flight window has
+   * arrived since the last one, which is acked on the next turn so the
+   * sender's window keeps moving. An Ack costs a socket write on each side:
+   * one per message would double the writes of a request/response exchange.
+   */
   private scheduleAck(): void {
-    if (this.ackScheduled) return;
+    const eager = this.bytesSinceAck >= this.config.windowBytes / 4;
+    if (this.ackScheduled && !(eager && this.ackTimer)) return;
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
     this.ackScheduled = true;
-    setImmediate(() => this.writeAcks());
+    if (eager || this.config.ackDelayMs === 0) setImmediate(() => this.writeAcks());
+    else this.ackTimer = setTimeout(() => { this.ackTimer = null; this.writeAcks(); }, this.config.ackDelayMs);
   }
 
   private writeAcks(): void {
+    if (!this.ackScheduled) return;
     this.ackScheduled = false;
+    this.bytesSinceAck = 0;
     const conn = this.conn;
     if (!conn || !this.ackLanes) return; // the next Hello / Welcome carries the cursors
     const cursors: WireCursor[] = [];
