@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -13,7 +13,7 @@ export interface BenchOptions {
   quick: boolean;
   /** Where JSON, Markdown and SVG go. */
   outDir: string;
-  /** Latency: seconds of sending per rate. */
+  /** Latency: seconds of sending per rate; drain: seconds of idle control traffic per round. */
   seconds: number;
   /** Latency: offered rates, msg/s. */
   rates: number[];
@@ -29,17 +29,30 @@ export interface BenchOptions {
   floorUncorked: boolean;
   /** Throughput: which cases (ids of bench/flow.ts FLOW_CASES); all when empty. */
   cases: string[];
-  /** Isthmus lane used by both benchmarks. */
+  /** Isthmus lane of latency, throughput and durable. */
   lane: LaneName;
+  /** Store benchmarks: most sends issued and not yet durable at once (bench/store/pipelined.ts). */
+  inFlight: number;
+  /** Drain: messages queued for the offline edge (1 KB, bulk lane). */
+  backlog: number;
+  /** Drain: control messages per second during the drain and when idle. */
+  controlRate: number;
+  /** Drain: backlogs queued and drained one after the other; control samples are pooled. */
+  drainRounds: number;
+  /** Footprint: how many messages to queue, one measurement each. */
+  counts: number[];
+  /** Footprint: payload bytes of the queued messages. */
+  payload: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
-  --seconds S      latency: seconds per rate (default 10, quick 2)
+  --seconds S      latency: seconds per rate; drain: idle seconds per round
+                   (default 10, quick 2)
   --rates A,B      latency: offered rates in msg/s (default 20,2000)
   --size BYTES     latency: payload bytes (default 64)
-  --count N        throughput: messages per case (default 400000, quick 40000)
-  --repeat N       throughput: rounds per case, median reported (default 3, quick 1)
+  --count N        throughput, durable: messages per case (default 400000, quick 40000)
+  --repeat N       throughput, durable: rounds per case (default 3, quick 1)
   --wait-idle S    before each measurement wait up to S s for a quiet machine,
                    60 s in all per benchmark (default 10, quick 0)
   --floor-corked   throughput: the raw server corks each burst of sends (one
@@ -47,8 +60,18 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|all>... [flags
   --floor-uncorked throughput: the raw server writes each message on its own,
                    as a plain uWS server does (the default: the issue's ~350k
                    msg/s floor is this one)
-  --cases A,B      throughput: only these cases (down-1, down-100, up-1, up-100)
-  --lane LANE      Isthmus lane (default events)
+  --cases A,B      throughput: only these cases (down-1, down-100, up-1, up-100);
+                   durable: down-1, up-1
+  --lane LANE      Isthmus lane of latency, throughput, durable (default events)
+  --in-flight N    store benchmarks: sends issued and not yet durable (default 8192)
+  --backlog N      drain: messages queued for the offline edge (default 100000, quick 20000)
+  --control-rate R drain: control msg/s during the drain and idle (default 50);
+                   idle is measured for --seconds per round
+  --rounds N       drain: backlogs drained one after the other, control
+                   samples pooled (default 10, quick 1)
+  --counts A,B     footprint: queued messages per measurement (default
+                   100000,1000000, quick 20000,100000)
+  --payload BYTES  footprint: payload bytes of the queued messages (default 1024)
   --out DIR        results folder (default bench/results)`;
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -73,7 +96,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -89,6 +112,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   if (rates.some((r) => !Number.isFinite(r) || r <= 0)) throw new UsageError('--rates must be positive numbers, comma-separated');
   const lane = (flags.get('lane') ?? 'events') as LaneName;
   if (!['control', 'state', 'events', 'bulk'].includes(lane)) throw new UsageError(`unknown lane "${lane}"`);
+  const counts = (flags.get('counts') ?? (quick ? '20000,100000' : '100000,1000000')).split(',').map(Number);
+  if (counts.some((n) => !Number.isSafeInteger(n) || n <= 0)) throw new UsageError('--counts must be positive integers, comma-separated');
   return {
     benches: [...new Set(benches)],
     quick,
@@ -102,6 +127,12 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     floorUncorked,
     cases: flags.get('cases')?.split(',').filter(Boolean) ?? [],
     lane,
+    inFlight: Math.floor(num('in-flight', 8192, 1)),
+    backlog: Math.floor(num('backlog', quick ? 20_000 : 100_000, 1)),
+    controlRate: num('control-rate', 50),
+    drainRounds: Math.floor(num('rounds', quick ? 1 : 10, 1)),
+    counts,
+    payload: Math.floor(num('payload', 1024, 1)),
   };
 }
 

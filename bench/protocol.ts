@@ -12,7 +12,11 @@ export type Role =
   | 'raw-sink' // ws clients counting messages (throughput floor, down)
   | 'isthmus-sink' // edge hubs counting messages (throughput, down)
   | 'raw-source' // ws clients sending as fast as backpressure allows (throughput floor, up)
-  | 'isthmus-source'; // edge hubs publishing with an acked window (throughput, up)
+  | 'isthmus-source' // edge hubs publishing with an acked window (throughput, up)
+  | 'store-sink' // edge hubs on a given store counting messages (durable, down; bench/store/roles.ts)
+  | 'store-source' // edge hubs on a given store publishing with many sends in flight (durable, up)
+  | 'store-drain-edge' // one edge hub that connects and disconnects on each go, echoing control (drain)
+  | 'store-footprint'; // a cloud hub queuing messages for an offline node, measuring disk and RSS (footprint)
 
 export interface PeerSpec {
   role: Role;
@@ -28,6 +32,13 @@ export interface PeerSpec {
   nodes?: { node: string; token: string }[];
   /** Isthmus lane to use. */
   lane?: 'control' | 'state' | 'events' | 'bulk';
+  /** Store roles: the folder of the hubs' stores (one subfolder per edge), and which store. */
+  dataDir?: string;
+  store?: 'memory' | 'lmdb';
+  /** Store roles: most sends not yet durable at once (bench/store/pipelined.ts). */
+  inFlight?: number;
+  /** store-footprint: open the store queued by an earlier run instead of queuing. */
+  reopen?: boolean;
 }
 
 /** Parent to child. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <latency|throughput|all> [--quick] [flags]`: runs the
+ * `npm run bench -- <latency|throughput|durable|drain|footprint|all> [--quick] [flags]`: runs the
  * benchmarks one after the other, prints each table and writes its JSON,
  * Markdown and SVG under bench/results/. Exits when done, whatever sockets or
  * timers the hubs might still hold.
@@ -8,9 +8,12 @@ import { BENCHES, parseArgs, USAGE, UsageError, type BenchName, type BenchOption
 import { latency } from './latency.js';
 import { runInfo, type RunInfo } from './machine.js';
 import { printReport, writeReport, type Report } from './report.js';
+import { drain } from './store/drain.js';
+import { durable } from './store/durable.js';
+import { footprint } from './store/footprint.js';
 import { throughput } from './throughput.js';
 
-const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput };
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint };
 
 async function main(argv: string[]): Promise<number> {
   let o: BenchOptions;

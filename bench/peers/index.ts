@@ -7,6 +7,7 @@ import { rawSink } from './raw-sink.js';
 import { isthmusSink } from './isthmus-sink.js';
 import { rawSource } from './raw-source.js';
 import { isthmusSource } from './isthmus-source.js';
+import { storeDrainEdge, storeFootprint, storeSink, storeSource } from '../store/roles.js';
 
 export type { RoleHandle, RoleStart } from './role.js';
 
@@ -17,4 +18,8 @@ export const roles: Record<Role, RoleStart> = {
   'isthmus-sink': isthmusSink,
   'raw-source': rawSource,
   'isthmus-source': isthmusSource,
+  'store-sink': storeSink,
+  'store-source': storeSource,
+  'store-drain-edge': storeDrainEdge,
+  'store-footprint': storeFootprint,
 };
