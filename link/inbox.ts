@@ -18,12 +18,13 @@ export interface Inbox {
   setObjectVersion(key: string, version: number): void;
   /**
    * Writes the watermarks, versions and resource cache changed since the last
-   * commit and runs `deliver` (the application's handlers) in one synchronous
-   * transaction: what the handlers write to the hub's key-value store commits
-   * with the watermark, or not at all. Once it returns, a crash of this
-   * process cannot deliver these messages again. Throws if the store cannot write.
+   * commit and runs `deliver` (the application's handlers) in one transaction:
+   * what the handlers write to the hub's key-value store commits with the
+   * watermark, or not at all. Once it is committed (returned, or resolved), a
+   * crash of this process cannot deliver these messages again. Commits happen
+   * in call order. Throws or rejects if the store cannot write.
    */
-  commit(deliver: () => void): void;
+  commit(deliver: () => void): Promise<void> | void;
   /** Resolves once the last commit is synced to disk (survives power loss); acks wait for it. */
   synced(): Promise<void> | void;
   close(): Promise<void> | void;

@@ -379,8 +379,8 @@ export class Link {
   /**
    * Receive path: drop what was delivered before (watermark) and objects older
    * than the newest delivered version; advance the watermarks and hand the
-   * messages to the application inside one synchronous commit; ack once the
-   * commit is synced. Nothing is lost: a crash before the commit ends means
+   * messages to the application inside one store transaction; ack once it is
+   * committed and synced. Nothing is lost: a crash before the commit ends means
    * redelivery. Effects the handlers record in the hub's kv happen exactly
    * once; others may repeat only after a crash of this process.
    */
@@ -418,29 +418,33 @@ export class Link {
     // The watermarks as of this batch: what may be acked once they are synced.
     const marks: Array<[number, number]> = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) if (lanes & (1 << lane)) marks.push([lane, inbox.watermark(lane)]);
-    try {
-      // The handlers run inside the commit: what they write to the hub's kv commits with the watermark.
-      inbox.commit(() => {
-        for (const m of accepted) {
-          this.stats.messagesIn++;
-          try {
-            this.deliver(new InboundMessage(m));
-          } catch (err) {
-            this.log.error({ peer: this.peer, err, lane: LANE_NAMES[m.lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
-          }
+    // The handlers run inside the commit: what they write to the hub's kv commits with the watermark.
+    const deliver = (): void => {
+      for (const m of accepted) {
+        this.stats.messagesIn++;
+        try {
+          this.deliver(new InboundMessage(m));
+        } catch (err) {
+          this.log.error({ peer: this.peer, err, lane: LANE_NAMES[m.lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
         }
-      });
+      }
+    };
+    let committed: Promise<void> | void;
+    try {
+      committed = inbox.commit(deliver);
     } catch (err) {
       this.fail(err as Error);
       return;
     }
-    const synced = inbox.synced();
-    if (!synced && this.acking === null) {
-      this.ackUpTo(marks);
-      return;
+    if (!committed && this.acking === null) {
+      const synced = inbox.synced();
+      if (!synced) return this.ackUpTo(marks);
     }
-    // Acks wait for the sync (power loss) and stay in order behind earlier ones.
-    const next = (this.acking ?? Promise.resolve()).then(() => synced).then(() => this.ackUpTo(marks), (err: Error) => this.fail(err));
+    // Acks wait for the commit and its sync (power loss), in order behind earlier ones.
+    const next = (this.acking ?? Promise.resolve())
+      .then(() => committed)
+      .then(() => inbox.synced())
+      .then(() => this.ackUpTo(marks), (err: Error) => this.fail(err));
     this.acking = next;
     void next.then(() => { if (this.acking === next) this.acking = null; });
   }

@@ -44,9 +44,12 @@ export class LmdbInbox implements Inbox {
   }
 
   /** One synchronous transaction covers this inbox, every other peer's, and the resource cache. */
-  commit(deliver: () => void): void {
-    this.store.commitReceived(deliver);
-    this.versions.clear();
+  commit(deliver: () => void): Promise<void> {
+    const written = [...this.versions];
+    return this.store.commitReceived(deliver).then(() => {
+      // Committed: reads go to the store again, unless a later batch set a newer version meanwhile.
+      for (const [k, v] of written) if (this.versions.get(k) === v) this.versions.delete(k);
+    });
   }
 
   synced(): Promise<void> {

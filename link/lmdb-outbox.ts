@@ -3,13 +3,20 @@ import { randomBytes } from 'node:crypto';
 import { pb } from '../proto/index.js';
 import { LANE_COUNT } from './lane.js';
 import type { LanePolicy } from './outbox.js';
-import { QueuedOutbox, type Slot } from './queued-outbox.js';
+import { QueuedOutbox, type LaneQueue, type Slot } from './queued-outbox.js';
+
+/** Most bytes of fresh messages kept in memory per outbox; older ones are read back from disk. */
+const CACHE_BYTES = 32 << 20;
 import type { LmdbStore } from './lmdb-store.js';
 import { StoreCorruptError } from './store-check.js';
 
 export class LmdbOutbox extends QueuedOutbox {
   readonly epoch: string;
   private lastWrite: Promise<unknown> | null = null;
+  private durableFor: Promise<unknown> | null = null;
+  private durableWait: Promise<void> | null = null;
+  /** Bytes of queued messages held in memory (fresh ones, and those sent and not yet acked). */
+  private cachedBytes = 0;
 
   constructor(private readonly store: LmdbStore, private readonly peer: string, policies: readonly LanePolicy[]) {
     super(policies);
@@ -46,22 +53,42 @@ export class LmdbOutbox extends QueuedOutbox {
   }
 
   protected write(lane: number, slot: Slot, bytes: Uint8Array): void {
-    this.store.msgs.put([this.peer, lane, slot.seq], bytes as Buffer);
-    this.lastWrite = this.store.meta.put(['last', this.peer, lane], slot.seq);
+    this.lastWrite = this.store.msgs.put([this.peer, lane, slot.seq], bytes as Buffer);
+    // Fresh messages keep their bytes (within a budget) so sending them soon does not read them back.
+    if (this.cachedBytes + bytes.length <= CACHE_BYTES) {
+      slot.bytes = bytes;
+      this.cachedBytes += bytes.length;
+    }
   }
 
   protected erase(lane: number, seq: number): void {
+    // The lane's last seq must survive its last message: a restart reads it from meta
+    // when no message is left (the highest key gives it otherwise). Written before the
+    // removal, so it commits no later than the removal does.
+    if (seq === this.lanes[lane]!.lastSeq) void this.store.meta.put(['last', this.peer, lane], seq);
     void this.store.msgs.remove([this.peer, lane, seq]);
   }
 
   protected read(lane: number, slot: Slot): Uint8Array {
     const bytes = this.store.msgs.getBinary([this.peer, lane, slot.seq]);
     if (!bytes) throw new StoreCorruptError(`${this.store.location}/data.mdb`, `queued message ${this.peer}/${lane}/${slot.seq} is missing`);
+    this.cachedBytes += bytes.length;
     return bytes;
   }
 
+  protected override kill(lane: number, q: LaneQueue, slot: Slot): void {
+    if (slot.bytes) this.cachedBytes -= slot.bytes.length;
+    super.kill(lane, q, slot);
+  }
+
+  /** One wait per commit: lmdb-js hands every write of a batch the same promise. */
   protected durable(): Promise<void> {
-    return this.store.durable(this.lastWrite!);
+    const write = this.lastWrite!;
+    if (write !== this.durableFor) {
+      this.durableFor = write;
+      this.durableWait = this.store.durable(write);
+    }
+    return this.durableWait!;
   }
 
   close(): void {}

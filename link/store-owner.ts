@@ -27,20 +27,28 @@ function alive(pid: number): boolean {
 /** Stores this process holds: a pid file naming this pid is otherwise stale (a container restarts as pid 1 again). */
 const claimed = new Set<string>();
 
-/** Claims dir for this process; returns the release function. */
-export function claimStore(dir: string): () => void {
+export interface Claim {
+  release: () => void;
+  /** The previous owner died without releasing the store (a crash or kill -9). */
+  unclean: boolean;
+}
+
+/** Claims dir for this process. */
+export function claimStore(dir: string): Claim {
   if (claimed.has(dir)) throw new StoreInUseError(dir, process.pid);
   const file = join(dir, 'owner.pid');
+  let unclean = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
       claimed.add(dir);
-      return () => { claimed.delete(dir); rmSync(file, { force: true }); };
+      return { release: () => { claimed.delete(dir); rmSync(file, { force: true }); }, unclean };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && alive(pid)) throw new StoreInUseError(dir, pid);
       rmSync(file, { force: true }); // left by a process that died
+      unclean = true;
     }
   }
   throw new StoreInUseError(dir, NaN);
