@@ -3,7 +3,6 @@
  * lane of the peer's current epoch) and the newest version of every object the
  * peer told it about. The in-memory store and the durable store implement it.
  */
-import type { WireCursor } from '../proto/index.js';
 import { LANE_COUNT } from './lane.js';
 
 export interface Inbox {
@@ -28,14 +27,6 @@ export interface Inbox {
   /** Resolves once the last commit is synced to disk (survives power loss); acks wait for it. */
   synced(): Promise<void> | void;
   close(): Promise<void> | void;
-}
-
-/** What the inbox has delivered, as cursors for Hello / Welcome. */
-export function inboxCursors(inbox: Inbox): WireCursor[] {
-  if (!inbox.epoch) return [];
-  const out: WireCursor[] = [];
-  for (let lane = 0; lane < LANE_COUNT; lane++) out.push({ epoch: inbox.epoch, lane, seq: inbox.watermark(lane) });
-  return out;
 }
 
 export class MemoryInbox implements Inbox {

@@ -2,7 +2,8 @@
  * A link to one peer: the state that outlives connections (outbox, inbox,
  * receipts, counters) and the current connection, if any. Data flows one way
  * through it: accept -> queue -> send -> ack -> forget; the receive side
- * delivers each message once and acks it after the inbox is durable.
+ * delivers each message once, inside the inbox's commit, and acks it once
+ * that commit is synced.
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -13,7 +14,6 @@ import {
 import type { LinkConfig } from './config.js';
 import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex, perLane } from './lane.js';
 import type { Inbox } from './inbox.js';
-import { inboxCursors } from './inbox.js';
 import { Liveness } from './liveness.js';
 import { InboundMessage, objectIdentity, toWire, type SendInput } from './message.js';
 import type { DropReason, LaneDepth, Outbox } from './outbox.js';
@@ -40,7 +40,7 @@ export interface LinkOptions {
   inbox: Inbox;
   config: LinkConfig;
   log: Logger;
-  /** Hands one message to the application, at most once. */
+  /** Hands one message to the application (never twice; see onBatch). */
   deliver: (message: InboundMessage) => void;
   /** Called for each accepted message before the inbox commits, to write derived state (the resource cache) in the same commit. */
   record?: (message: WireMessage) => void;
@@ -126,9 +126,14 @@ export class Link {
     return this.outbox.epoch;
   }
 
-  /** What this side has delivered of the peer's lanes, for Hello / Welcome. */
+  /**
+   * What this side has delivered of the peer's lanes, for Hello / Welcome:
+   * like an Ack, only what is committed and synced. A message delivered and
+   * not yet synced is resent, and the watermark keeps it from being delivered twice.
+   */
   receivedCursors(): WireCursor[] {
-    return inboxCursors(this.inbox);
+    if (!this.inbox.epoch) return [];
+    return this.ackable.map((seq, lane) => ({ epoch: this.inbox.epoch, lane, seq }));
   }
 
   /** Switches the inbox to the peer's epoch (before composing a Welcome). */
