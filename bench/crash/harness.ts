@@ -90,25 +90,28 @@ async function deliveredTo(root: string, side: string): Promise<string[]> {
 
 /** Checks what `from` published (its ack log) against what `to` delivered. */
 function check(logs: string, from: string, delivered: string[]): SideResult {
-  const acked = lines(join(logs, `${from}-acked.log`)).map(Number);
-  const got = delivered.map((l) => { const [lane, n] = l.split(' '); return { lane: lane!, n: Number(n) }; });
+  // Order is the lane's seq order (acceptance order): a number refused with QueueFullError
+  // and retried is accepted after later ones, legitimately.
+  const ackedPairs = lines(join(logs, `${from}-acked.log`)).map((l) => l.split(' ').map(Number) as [number, number]);
+  const acked = ackedPairs.map(([n]) => n);
+  const got = delivered.map((l) => { const [lane, n, seq] = l.split(' '); return { lane: lane!, n: Number(n), seq: Number(seq) }; });
   const count = new Map<number, number>();
   const lastByLane = new Map<string, number>();
   const outOfOrder: string[] = [];
   const newestByKey = new Map<number, number>();
-  for (const { lane, n } of got) {
+  for (const { lane, n, seq } of got) {
     count.set(n, (count.get(n) ?? 0) + 1);
     const last = lastByLane.get(lane) ?? 0;
-    if (n < last) outOfOrder.push(`${lane}: ${n} after ${last}`);
-    lastByLane.set(lane, Math.max(last, n));
-    if (lane === 'state') newestByKey.set(n % STATE_KEYS, Math.max(newestByKey.get(n % STATE_KEYS) ?? 0, n));
+    if (seq <= last) outOfOrder.push(`${lane}: seq ${seq} (n ${n}) after seq ${last}`);
+    lastByLane.set(lane, Math.max(last, seq));
+    if (lane === 'state') newestByKey.set(n % STATE_KEYS, Math.max(newestByKey.get(n % STATE_KEYS) ?? 0, seq));
   }
   const duplicates = [...count.entries()].filter(([, c]) => c > 1).map(([n]) => n);
   // State messages may be superseded by a newer one of their key: only the newest per key must arrive.
   const missing = acked.filter((n) => LANES[n % 4] !== 'state' && !count.has(n));
   const newestAcked = new Map<number, number>();
-  for (const n of acked) if (LANES[n % 4] === 'state') newestAcked.set(n % STATE_KEYS, Math.max(newestAcked.get(n % STATE_KEYS) ?? 0, n));
-  const staleKeys = [...newestAcked.entries()].filter(([k, n]) => (newestByKey.get(k) ?? 0) < n).map(([k, n]) => `k${k}: newest acked ${n}, newest delivered ${newestByKey.get(k) ?? 'none'}`);
+  for (const [n, seq] of ackedPairs) if (LANES[n % 4] === 'state') newestAcked.set(n % STATE_KEYS, Math.max(newestAcked.get(n % STATE_KEYS) ?? 0, seq));
+  const staleKeys = [...newestAcked.entries()].filter(([k, seq]) => (newestByKey.get(k) ?? 0) < seq).map(([k, seq]) => `k${k}: newest acked seq ${seq}, newest delivered seq ${newestByKey.get(k) ?? 'none'}`);
   return { acked: acked.length, delivered: got.length, missing, duplicates, outOfOrder, staleKeys };
 }
 

@@ -44,13 +44,13 @@ const acked = log('acked');
  * these records from the store after the run.
  */
 let kv: KeyValue;
-const onMessage = (lane: string, value: unknown): void => {
+const onMessage = (lane: string, value: unknown, seq: number): void => {
   const count = ((kv.get('count') as number | undefined) ?? 0) + 1;
-  kv.put(['d', count], `${lane} ${(value as { n: number }).n}`);
+  kv.put(['d', count], `${lane} ${(value as { n: number }).n} ${seq}`);
   kv.put('count', count);
 };
 
-let publish: (input: SendInput) => Promise<unknown>;
+let publish: (input: SendInput) => Promise<{ seq: number }>;
 /** The link's internals, written on SIGUSR2 for a post-mortem of a failed run. */
 let link: () => unknown = () => null;
 process.on('SIGUSR2', () => {
@@ -62,7 +62,7 @@ process.on('SIGUSR2', () => {
 if (role === 'cloud') {
   const hub = await CloudHub.start({ listen: `127.0.0.1:${portText}`, dataDir: data, secret, log: (process.env.CRASH_LOG as 'warn') ?? 'silent', pingIntervalMs: 1000 });
   kv = hub.kv;
-  hub.on('message', (_node, m) => onMessage(m.lane, m.value));
+  hub.on('message', (_node, m) => onMessage(m.lane, m.value, m.seq));
   publish = (input) => hub.send('edge-1', input);
   link = () => (hub as unknown as { links: Map<string, unknown> }).links.get('edge-1');
 } else {
@@ -72,7 +72,7 @@ if (role === 'cloud') {
     backoff: { baseMs: 20, capMs: 300, stableMs: 2000 },
   });
   kv = edge.kv;
-  edge.on('message', (m) => onMessage(m.lane, m.value));
+  edge.on('message', (m) => onMessage(m.lane, m.value, m.seq));
   publish = (input) => edge.publish(input);
   link = () => (edge as unknown as { link: unknown }).link;
 }
@@ -85,8 +85,8 @@ let inFlight = 0;
 async function one(n: number): Promise<void> {
   for (;;) {
     try {
-      await publish(messageFor(n));
-      writeSync(acked, `${n}\n`);
+      const { seq } = await publish(messageFor(n));
+      writeSync(acked, `${n} ${seq}\n`); // the seq is the lane's order: a retried n may follow a later one
       return;
     } catch (err) {
       if (!(err instanceof QueueFullError)) throw err;
