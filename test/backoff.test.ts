@@ -8,18 +8,8 @@ import t from 'tap';
 import { Backoff, DefaultBackoff, type BackoffConfig } from '../index.js';
 import { verifyBackoff } from '../link/index.js';
 import { startHub, startEdge, until } from './helpers/hubs.js';
+import { prng as seeded } from '../bench/prng.js';
 
-/** mulberry32: a small seeded PRNG, so the statistical checks see the same draws on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CFG: BackoffConfig = { baseMs: 100, capMs: 10_000, stableMs: 1000 };
 const ceilingAt = (c: BackoffConfig, attempt: number): number => Math.min(c.capMs, c.baseMs * 2 ** attempt);

@@ -8,22 +8,12 @@ import { encodeFrame, PROTOCOL_VERSION } from '../proto/index.js';
 import { startHub, startEdge } from './helpers/hubs.js';
 import { captureLog, LEVEL, type CapturedLog } from './helpers/log-capture.js';
 import { closedWithin, rawConnect, type RawClient } from './helpers/raw-client.js';
+import { prng } from '../bench/prng.js';
 
 const LIMITS = { maxFrameBytes: 65_536, maxPayloadBytes: 16_384 };
 const BATCH_BYTES = 32 * 1024; // batchBytes + maxPayloadBytes + 4096 must fit in maxFrameBytes
 const PROTOCOL_LOG = 'protocol error; closing this connection';
 
-/** A small deterministic PRNG (mulberry32), so "random" frames are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomFrame(seed: number, length: number): Uint8Array {
   const r = prng(seed);
