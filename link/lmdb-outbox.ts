@@ -7,6 +7,9 @@ import { QueuedOutbox, type LaneQueue, type Slot } from './queued-outbox.js';
 
 /** Most bytes of fresh messages kept in memory per outbox; older ones are read back from disk. */
 const CACHE_BYTES = 32 << 20;
+/** Acked records removed per background slice, and the pause between slices. */
+const PURGE_SLICE = 1000;
+const PURGE_INTERVAL_MS = 50;
 import type { LmdbStore } from './lmdb-store.js';
 import { StoreCorruptError } from './store-check.js';
 
@@ -14,6 +17,10 @@ export class LmdbOutbox extends QueuedOutbox {
   readonly epoch: string;
   private lastWrite: Promise<unknown> | null = null;
   private durableFor: Promise<unknown> | null = null;
+  /** Acked ranges [lane, from, to] whose records are still on disk. */
+  private readonly purge: Array<[number, number, number]> = [];
+  private purging: NodeJS.Timeout | null = null;
+  private closed = false;
   private durableWait: Promise<void> | null = null;
   /** Bytes of queued messages held in memory (fresh ones, and those sent and not yet acked). */
   private cachedBytes = 0;
@@ -33,7 +40,14 @@ export class LmdbOutbox extends QueuedOutbox {
   /** Rebuilds each lane's queue from disk: a restart resumes where the crash left off. */
   private load(): void {
     for (let lane = 0; lane < LANE_COUNT; lane++) {
+      const floorSaved = this.store.meta.get(['floor', this.peer, lane]);
+      const floor = typeof floorSaved === 'number' ? floorSaved : 0;
+      let staleFrom = 0;
       for (const { key, value } of this.store.msgs.getRange({ start: [this.peer, lane, 0], end: [this.peer, lane, Number.MAX_SAFE_INTEGER] })) {
+        if (Number(key[2]) <= floor) {
+          staleFrom ||= Number(key[2]); // acked before the restart; its removal had not run yet
+          continue;
+        }
         let m;
         try {
           m = pb.Message.decode(value);
@@ -44,7 +58,9 @@ export class LmdbOutbox extends QueuedOutbox {
       }
       const last = this.store.meta.get(['last', this.peer, lane]);
       const q = this.lanes[lane]!;
-      if (typeof last === 'number' && last > q.lastSeq) q.lastSeq = q.durableSeq = last;
+      const known = Math.max(typeof last === 'number' ? last : 0, floor);
+      if (known > q.lastSeq) q.lastSeq = q.durableSeq = known;
+      if (staleFrom) this.eraseAcked(lane, staleFrom, floor);
     }
   }
 
@@ -69,6 +85,41 @@ export class LmdbOutbox extends QueuedOutbox {
     void this.store.msgs.remove([this.peer, lane, seq]);
   }
 
+  /**
+   * An ack costs one write, the lane's acked floor; the records below it are
+   * removed in the background, a slice per turn, so that a drain's acks do not
+   * swell the commits a live control message waits for. A restart skips (and
+   * removes) records at or below the floor.
+   */
+  protected override eraseAcked(lane: number, from: number, to: number): void {
+    void this.store.meta.put(['floor', this.peer, lane], to);
+    const last = this.purge[this.purge.length - 1];
+    if (last && last[0] === lane && last[2] + 1 >= from) last[2] = Math.max(last[2], to);
+    else this.purge.push([lane, from, to]);
+    if (!this.purging) {
+      this.purging = setTimeout(() => this.purgeSlice(), PURGE_INTERVAL_MS);
+      this.purging.unref();
+    }
+  }
+
+  private purgeSlice(): void {
+    this.purging = null;
+    let budget = PURGE_SLICE;
+    while (budget > 0 && this.purge.length) {
+      const range = this.purge[0]!;
+      const [lane, from, to] = range;
+      const end = Math.min(to, from + budget - 1);
+      for (let seq = from; seq <= end; seq++) void this.store.msgs.remove([this.peer, lane, seq]);
+      budget -= end - from + 1;
+      if (end === to) this.purge.shift();
+      else range[1] = end + 1;
+    }
+    if (this.purge.length && !this.closed) {
+      this.purging = setTimeout(() => this.purgeSlice(), PURGE_INTERVAL_MS);
+      this.purging.unref();
+    }
+  }
+
   protected read(lane: number, slot: Slot): Uint8Array {
     const bytes = this.store.msgs.getBinary([this.peer, lane, slot.seq]);
     if (!bytes) throw new StoreCorruptError(`${this.store.location}/data.mdb`, `queued message ${this.peer}/${lane}/${slot.seq} is missing`);
@@ -91,5 +142,9 @@ export class LmdbOutbox extends QueuedOutbox {
     return this.durableWait!;
   }
 
-  close(): void {}
+  close(): void {
+    this.closed = true;
+    if (this.purging) clearTimeout(this.purging);
+    this.purging = null;
+  }
 }

@@ -39,6 +39,7 @@ export class LmdbStore implements Store {
   readonly guard: DiskGuard;
   private cache: LmdbResources | null = null;
   private kvStore: LmdbKeyValue | null = null;
+  private readonly outboxes: LmdbOutbox[] = [];
   /** Receive-side writes (watermarks, versions, cache entries) waiting for the next commit. */
   pendingReceive: Array<() => void> = [];
 
@@ -83,7 +84,9 @@ export class LmdbStore implements Store {
   }
 
   outbox(peer: string, policies: readonly LanePolicy[]): Outbox {
-    return new LmdbOutbox(this, peer, policies);
+    const outbox = new LmdbOutbox(this, peer, policies);
+    this.outboxes.push(outbox);
+    return outbox;
   }
 
   inbox(peer: string): Inbox {
@@ -136,6 +139,7 @@ export class LmdbStore implements Store {
   }
 
   async close(): Promise<void> {
+    for (const o of this.outboxes) o.close(); // stops background removal before the environment closes
     await this.durable(this.meta.put(['closed-at'], Date.now()));
     await this.env.close();
     this.release();

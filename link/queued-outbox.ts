@@ -140,12 +140,21 @@ export abstract class QueuedOutbox implements Outbox {
 
   ack(lane: number, seq: number): void {
     const q = this.lanes[lane]!;
+    const from = q.head < q.slots.length ? q.slots[q.head]!.seq : seq + 1;
     while (q.head < q.slots.length && q.slots[q.head]!.seq <= seq) {
       const slot = q.slots[q.head]!;
-      if (slot.live) this.kill(lane, q, slot);
+      if (slot.live) this.kill(lane, q, slot, false);
       q.head++;
     }
     this.compact(q);
+    if (from <= seq) this.eraseAcked(lane, from, seq);
+  }
+
+  /** Forgets every message of the lane in [from, to]: the peer has them. */
+  protected eraseAcked(lane: number, from: number, to: number): void {
+    void from;
+    void to;
+    void lane;
   }
 
   lastSeq(lane: number): number {
@@ -181,13 +190,14 @@ export abstract class QueuedOutbox implements Outbox {
     for (const l of this.listeners) l(lane, seq, reason);
   }
 
-  protected kill(lane: number, q: LaneQueue, slot: Slot): void {
+  /** Takes a message out of the queue; `erase` false when eraseAcked() forgets it with its range. */
+  protected kill(lane: number, q: LaneQueue, slot: Slot, erase = true): void {
     slot.live = false;
     slot.bytes = undefined;
     q.count--;
     q.bytes -= slot.size + SLOT_OVERHEAD;
     if (q.byKey.get(slot.key) === slot) q.byKey.delete(slot.key);
-    this.erase(lane, slot.seq);
+    if (erase) this.erase(lane, slot.seq);
   }
 
   /** Drops the oldest live message other than `keep`; false when there is none. */
