@@ -5,8 +5,6 @@ import { LANE_COUNT } from './lane.js';
 import type { LanePolicy } from './outbox.js';
 import { QueuedOutbox, type LaneQueue, type Slot } from './queued-outbox.js';
 
-/** Most bytes of fresh messages kept in memory per outbox; older ones are read back from disk. */
-const CACHE_BYTES = 32 << 20;
 /** Acked records removed per background slice, and the pause between slices. */
 const PURGE_SLICE = 1000;
 const PURGE_INTERVAL_MS = 50;
@@ -22,8 +20,6 @@ export class LmdbOutbox extends QueuedOutbox {
   private purging: NodeJS.Timeout | null = null;
   private closed = false;
   private durableWait: Promise<void> | null = null;
-  /** Bytes of queued messages held in memory (fresh ones, and those sent and not yet acked). */
-  private cachedBytes = 0;
 
   constructor(private readonly store: LmdbStore, private readonly peer: string, policies: readonly LanePolicy[]) {
     super(policies);
@@ -71,9 +67,9 @@ export class LmdbOutbox extends QueuedOutbox {
   protected write(lane: number, slot: Slot, bytes: Uint8Array): void {
     this.lastWrite = this.store.msgs.put([this.peer, lane, slot.seq], bytes as Buffer);
     // Fresh messages keep their bytes (within a budget) so sending them soon does not read them back.
-    if (this.cachedBytes + bytes.length <= CACHE_BYTES) {
+    if (this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
       slot.bytes = bytes;
-      this.cachedBytes += bytes.length;
+      this.store.cachedBytes += bytes.length;
     }
   }
 
@@ -123,12 +119,12 @@ export class LmdbOutbox extends QueuedOutbox {
   protected read(lane: number, slot: Slot): Uint8Array {
     const bytes = this.store.msgs.getBinary([this.peer, lane, slot.seq]);
     if (!bytes) throw new StoreCorruptError(`${this.store.location}/data.mdb`, `queued message ${this.peer}/${lane}/${slot.seq} is missing`);
-    this.cachedBytes += bytes.length;
+    this.store.cachedBytes += bytes.length;
     return bytes;
   }
 
   protected override kill(lane: number, q: LaneQueue, slot: Slot): void {
-    if (slot.bytes) this.cachedBytes -= slot.bytes.length;
+    if (slot.bytes) this.store.cachedBytes -= slot.bytes.length;
     super.kill(lane, q, slot);
   }
 
