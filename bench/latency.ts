@@ -14,6 +14,7 @@ import { FOREIGN_CPU_WARNING, IDLE_BUDGET_MS, IdleWaiter, MachineMeter } from '.
 import { paced } from './pacer.js';
 import type { Report } from './report.js';
 import { percentiles, round, type Percentiles } from './stats.js';
+import { pct } from './format.js';
 
 /** Isthmus p50 must be at most this many times the floor's (issue 2). */
 export const P50_TARGET_RATIO = 1.5;
@@ -148,7 +149,6 @@ function report(o: BenchOptions, info: RunInfo, rows: LatencyRow[]): Report {
   };
 }
 
-const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
 
 /** Warns about measurements during which other processes used the CPU. */
 function disturbed(rows: LatencyRow[]): string[] {

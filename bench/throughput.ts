@@ -12,6 +12,7 @@ import type { RunInfo } from './machine.js';
 import { FOREIGN_CPU_WARNING, IDLE_BUDGET_MS, IdleWaiter } from './machine-load.js';
 import type { Report } from './report.js';
 import { round } from './stats.js';
+import { fmt, fmt1, pct, share, cpu } from './format.js';
 
 /** Isthmus must reach at least this share of the floor's msg/s (issue 2). */
 export const FLOOR_SHARE_TARGET = 0.5;
@@ -62,13 +63,6 @@ export async function throughput(o: BenchOptions, info: RunInfo): Promise<Report
   return report(o, info, rows);
 }
 
-const fmt = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
-const fmt1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '-');
-const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
-/** Isthmus over the floor with one decimal, so that 49.6 % never shows as a failing "50%". */
-const share = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '-');
-/** Server (this process) and client (child) CPU, in % of one core: which side was the bottleneck. */
-const cpu = (r: FlowResult): string => `${pct(r.serverCpu)}/${pct(r.clientCpu)}`;
 
 function report(o: BenchOptions, info: RunInfo, rows: ThroughputRow[]): Report {
   const status = (r: FlowResult): string => (r.status === 'ok' ? '' : ` (${r.status})`);

@@ -30,6 +30,7 @@ import { percentiles, round, type Percentiles } from '../stats.js';
 import { makeTemp, removeTemp } from './measure.js';
 import { sendPipelined } from './pipelined.js';
 import { ECHO_STAMP_OFFSET } from './roles.js';
+import { ms, fmt, pct } from '../format.js';
 
 const NODE = 'edge-drain';
 const BULK_BYTES = 1024;
@@ -274,9 +275,6 @@ export async function drain(o: BenchOptions, info: RunInfo): Promise<Report> {
   return report(o, info, idles, drains);
 }
 
-const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '-');
-const fmt = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
-const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
 
 function pool(rounds: { samples: Samples }[]): { sent: number; errors: number; rtt: Percentiles; oneWay: Percentiles; queued: Percentiles } {
   const all = (k: 'rtt' | 'oneWay' | 'queued'): number[] => rounds.flatMap((r) => r.samples[k]);

@@ -25,6 +25,7 @@ import type { Report } from '../report.js';
 import { round } from '../stats.js';
 import { lmdbFigures, makeTemp, removeTemp } from './measure.js';
 import { sendPipelined } from './pipelined.js';
+import { fmt, fmt1, pct, share, cpu } from '../format.js';
 
 /** Durable msg/s must be at least this share of in-memory msg/s (issue 3). */
 export const DURABLE_SHARE_TARGET = 0.6;
@@ -131,11 +132,6 @@ export async function durable(o: BenchOptions, info: RunInfo): Promise<Report> {
   return report(o, info, rows);
 }
 
-const fmt = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
-const fmt1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '-');
-const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
-const share = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '-');
-const cpu = (r: FlowResult): string => `${pct(r.serverCpu)}/${pct(r.clientCpu)}`;
 
 function report(o: BenchOptions, info: RunInfo, rows: DurableRow[]): Report {
   const status = (r: FlowResult): string => (r.status === 'ok' ? '' : ` (${r.status})`);
