@@ -11,7 +11,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Hello,
 } from '../proto/index.js';
 import {
-  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, type KeyValue, type Store,
+  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, FlushScheduler, type KeyValue, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
@@ -64,6 +64,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private readonly secret: Uint8Array;
   readonly adminToken: string;
   private readonly links = new Map<string, Link>();
+  private readonly scheduler = new FlushScheduler();
   private readonly current = new Map<string, EdgeSocket>();
   private readonly sockets = new Set<EdgeSocket>();
   private listenSocket: uWS.us_listen_socket | null = null;
@@ -209,6 +210,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         config: this.config.link,
         log: this.log,
         deliver: (m) => this.emit('message', node, m),
+        scheduler: this.scheduler,
       });
       this.links.set(node, link);
     }

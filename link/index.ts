@@ -19,3 +19,4 @@ export * from './disk-guard.js';
 export { StoreCorruptError } from './store-check.js';
 export { StoreInUseError } from './store-owner.js';
 export * from './kv.js';
+export * from './flush-scheduler.js';

@@ -20,6 +20,7 @@ import type { DropReason, LaneDepth, Outbox } from './outbox.js';
 import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
 import type { Transport } from './transport.js';
 import { DropLog } from './drop-log.js';
+import { FlushScheduler } from './flush-scheduler.js';
 
 export interface LinkStats {
   messagesIn: number;
@@ -44,6 +45,8 @@ export interface LinkOptions {
   deliver: (message: InboundMessage) => void;
   /** Called for each accepted message before the inbox commits, to write derived state (the resource cache) in the same commit. */
   record?: (message: WireMessage) => void;
+  /** Shared by a hub's links so that they flush together once per turn (see flush-scheduler.ts). */
+  scheduler?: FlushScheduler;
 }
 
 type Waiters = Map<number, (d: Delivery) => void>;
@@ -77,8 +80,7 @@ export class Link {
   private readonly recentDrops = new LRUCache<string, DropReason>({ max: 10_000 });
   private readonly drops: DropLog;
   private frameBytes: number;
-  private flushScheduled = false;
-  private sentThisTurn = false;
+  private readonly scheduler: FlushScheduler;
   private blocked = false;
   private ackLanes = 0;
   /** Per lane, the highest seq delivered with a durable watermark: what an Ack may claim. */
@@ -108,6 +110,7 @@ export class Link {
     this.log = opts.log;
     this.deliver = opts.deliver;
     this.record = opts.record;
+    this.scheduler = opts.scheduler ?? new FlushScheduler();
     this.frameBytes = opts.config.batchBytes;
     this.drops = new DropLog(opts.log, opts.peer);
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
@@ -248,22 +251,13 @@ export class Link {
 
   // ---- send side ----
 
-  /**
-   * An idle link sends at once (no wait for latency's sake); whatever else is
-   * sent in the same turn of the event loop is batched into the next flush.
-   */
   private scheduleFlush(): void {
-    if (this.flushScheduled || !this.conn) return;
-    this.flushScheduled = true;
-    if (!this.sentThisTurn) {
-      this.sentThisTurn = true;
-      this.flush();
-    }
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.sentThisTurn = false;
-      this.flush();
-    });
+    if (this.conn) this.scheduler.request(this);
+  }
+
+  /** Called by the scheduler: write what the socket takes now. */
+  flushNow(): void {
+    this.flush();
   }
 
   /**
