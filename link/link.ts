@@ -230,8 +230,10 @@ export class Link {
     if (this.closed) throw new Error(`link to ${this.peer} is closed`);
     const wire = toWire(input, this.config.limits);
     const lane = wire.lane!;
-    const appended = this.outbox.append(lane, wire);
-    const { seq } = appended instanceof Promise ? await appended : appended;
+    const result = this.outbox.append(lane, wire);
+    const appended = result instanceof Promise ? await result : result;
+    if (appended.durable) await appended.durable;
+    const seq = appended.seq;
     if (seq) this.scheduleFlush();
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
   }

@@ -65,15 +65,18 @@ export type DropListener = (lane: number, seq: number, reason: DropReason) => vo
 /** Result of append: the seq assigned, or 0 when drop-newest refused the message. */
 export interface Appended {
   seq: number;
+  /** Resolves once the message is durable; absent when it already is. Shared by a commit's messages. */
+  durable?: Promise<void>;
 }
 
 export interface Outbox {
   /** Changes whenever the store's content is lost, so seqs are never reused silently. */
   readonly epoch: string;
   /**
-   * Assigns the next seq of the lane, encodes and queues the message. Resolves
-   * once the message is as durable as the store makes it. Throws QueueFullError
-   * when the lane is full and its policy is reject.
+   * Assigns the next seq of the lane, encodes and queues the message; the
+   * result's `durable` (if any) resolves once the store has made it durable,
+   * and only then is it handed out for sending. Throws QueueFullError when the
+   * lane is full and its policy is reject.
    */
   append(lane: number, message: WireMessageProps): Promise<Appended> | Appended;
   /**

@@ -40,6 +40,8 @@ export abstract class QueuedOutbox implements Outbox {
   abstract readonly epoch: string;
   protected readonly lanes = perLane(() => new LaneQueue());
   private readonly listeners: DropListener[] = [];
+  /** Per pending commit, the highest seq of each lane appended under it. */
+  private readonly covered = new Map<Promise<void>, number[]>();
 
   constructor(protected readonly policies: readonly LanePolicy[]) {}
 
@@ -107,11 +109,20 @@ export abstract class QueuedOutbox implements Outbox {
       q.durableSeq = seq;
       return { seq };
     }
-    // Commits complete in order, so every seq up to this one is durable too.
-    return wait.then(() => {
-      if (seq > q.durableSeq) q.durableSeq = seq;
-      return { seq };
-    });
+    // One continuation per commit, not per message: when the commit is durable,
+    // so is every seq appended under it (commits complete in order).
+    let covered = this.covered.get(wait);
+    if (!covered) {
+      covered = new Array<number>(this.lanes.length).fill(0);
+      this.covered.set(wait, covered);
+      const marks = covered;
+      void wait.then(() => {
+        this.covered.delete(wait);
+        marks.forEach((s, l) => { if (s > this.lanes[l]!.durableSeq) this.lanes[l]!.durableSeq = s; });
+      }, () => this.covered.delete(wait));
+    }
+    covered[lane] = seq;
+    return { seq, durable: wait };
   }
 
   pending(lane: number, afterSeq: number, maxMessages: number, maxBytes: number, now: number): OutboxEntry[] {

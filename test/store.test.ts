@@ -134,9 +134,10 @@ t.test('expired messages are never sent and are counted, in the durable store to
   const outbox = store.outbox('edge-1', lanePolicies({ bulk: { ttlMs: 1 } }));
   const drops: string[] = [];
   outbox.onDrop((lane, seq, reason) => drops.push(`${lane}:${seq}:${reason}`));
-  await outbox.append(3, { id: 'a', key: '', createdAt: Date.now() - 10, payload: Buffer.from('x') });
-  await outbox.append(2, { id: 'b', key: '', createdAt: Date.now(), expiresAt: Date.now() - 1, payload: Buffer.from('y') });
-  await outbox.append(2, { id: 'c', key: '', createdAt: Date.now(), payload: Buffer.from('z') });
+  const durable = async (r: ReturnType<typeof outbox.append>) => { await (await r).durable; };
+  await durable(outbox.append(3, { id: 'a', key: '', createdAt: Date.now() - 10, payload: Buffer.from('x') }));
+  await durable(outbox.append(2, { id: 'b', key: '', createdAt: Date.now(), expiresAt: Date.now() - 1, payload: Buffer.from('y') }));
+  await durable(outbox.append(2, { id: 'c', key: '', createdAt: Date.now(), payload: Buffer.from('z') }));
   t.same(outbox.pending(3, 0, 10, 1e6, Date.now()), []);
   t.same(outbox.pending(2, 0, 10, 1e6, Date.now()).map((e) => e.seq), [2]);
   t.same(drops, ['3:1:ttl', '2:1:ttl']);
