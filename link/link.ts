@@ -163,6 +163,7 @@ export class Link {
     this.inflightBytes = 0;
     this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
     this.conn = conn;
+    this.outbox.peerOnline?.(true);
     this.blocked = false;
     this.connectedAt = this.lastSeenAt = Date.now();
     this.liveness = new Liveness(
@@ -200,6 +201,7 @@ export class Link {
   detach(conn: Transport): void {
     if (this.conn !== conn) return;
     this.conn = null;
+    this.outbox.peerOnline?.(false);
     this.liveness?.stop();
     this.connectedAt = null;
   }

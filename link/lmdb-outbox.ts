@@ -15,6 +15,7 @@ export class LmdbOutbox extends QueuedOutbox {
   readonly epoch: string;
   private lastWrite: Promise<unknown> | null = null;
   private durableFor: Promise<unknown> | null = null;
+  private online = false;
   /** Acked ranges [lane, from, to] whose records are still on disk. */
   private readonly purge: Array<[number, number, number]> = [];
   private purging: NodeJS.Timeout | null = null;
@@ -60,14 +61,19 @@ export class LmdbOutbox extends QueuedOutbox {
     }
   }
 
+  peerOnline(online: boolean): void {
+    this.online = online;
+  }
+
   protected override admit(): void {
     this.store.guard.check();
   }
 
   protected write(lane: number, slot: Slot, bytes: Uint8Array): void {
     this.lastWrite = this.store.msgs.put([this.peer, lane, slot.seq], bytes as Buffer);
-    // Fresh messages keep their bytes (within a budget) so sending them soon does not read them back.
-    if (this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
+    // Fresh messages keep their bytes (within a budget) so sending them soon does not read
+    // them back; not while the peer is away, when they would only fill memory.
+    if (this.online && this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
       slot.bytes = bytes;
       this.store.cachedBytes += bytes.length;
     }

@@ -90,5 +90,7 @@ export interface Outbox {
   lastSeq(lane: number): number;
   depth(lane: number): LaneDepth;
   onDrop(listener: DropListener): void;
+  /** The link says whether the peer is connected: a store may keep fresh bytes in memory only then. */
+  peerOnline?(online: boolean): void;
   close(): Promise<void> | void;
 }
