@@ -67,3 +67,16 @@ t.test('bad input is refused with an error naming the field', async (t) => {
   await t.rejects(hub.send('edge-1', { payload: Buffer.alloc(2 << 20) }), /payload of 2097152 bytes exceeds/);
   t.equal(hub.node('edge-1'), undefined, 'nothing was queued');
 });
+
+t.test('receipts read out of order all resolve once acknowledged', async (t) => {
+  const hub = await startHub();
+  t.teardown(() => hub.close());
+  const receipts = [];
+  for (let i = 0; i < 2000; i++) receipts.push(await hub.send('edge-9', { lane: 'events', payload: { i } }));
+  // Ask for the later ones first: the link must not wait for an ack that covers only the front.
+  const delivered = receipts.slice().reverse().map((r) => r.delivered);
+  const edge = await startEdge(hub, 'edge-9');
+  t.teardown(() => edge.close());
+  const all = await Promise.all(delivered);
+  t.equal(all.filter((d) => d.status === 'delivered').length, 2000, 'every receipt delivered');
+});

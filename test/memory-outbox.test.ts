@@ -68,3 +68,15 @@ t.test('pending starts after a seq; ack forgets; depth counts bytes and age', as
   t.equal(o.lastSeq(2), 5);
   t.not(new MemoryOutbox(lanePolicies()).epoch, o.epoch, 'each store instance has its own epoch');
 });
+
+t.test('a message larger than its lane is refused and drops nothing; drop-oldest on a coalescing lane ends', async (t) => {
+  const o = new MemoryOutbox(lanePolicies({ state: { maxBytes: 1000, overflow: 'drop-oldest', coalesce: true } }));
+  const drops = withDrops(o);
+  o.append(1, m('k', 1));
+  t.throws(() => o.append(1, m('k', 2, { payload: Buffer.alloc(2000) })), /lane "state" cannot take a message of \d+ bytes: its bytes bound is 1000/);
+  t.same(seqs(o, 1), [1], 'the queued message is still there');
+  t.same(drops, [], 'nothing dropped');
+  for (let i = 0; i < 50; i++) o.append(1, m(`k${i}`, i, { payload: Buffer.alloc(300) })); // each one pushes older ones out
+  t.ok(o.depth(1).bytes <= 1000, 'within the bound');
+  t.ok(drops.filter((d) => d[2] === 'overflow').length > 0, 'oldest dropped, by reason');
+});
