@@ -32,3 +32,9 @@ export function round(v: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 }
+
+/** The round with the median msg/s (a failed round counts as slowest), so its other figures go with it. */
+export function medianRound<T extends { msgPerSec: number }>(runs: readonly T[]): T {
+  const key = (r: T): number => (Number.isFinite(r.msgPerSec) ? r.msgPerSec : -1);
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)]!;
+}

@@ -13,6 +13,7 @@ import { FOREIGN_CPU_WARNING, IDLE_BUDGET_MS, IdleWaiter } from './machine-load.
 import type { Report } from './report.js';
 import { round } from './stats.js';
 import { fmt, fmt1, pct, share, cpu } from './format.js';
+import { medianRound } from './stats.js';
 
 /** Isthmus must reach at least this share of the floor's msg/s (issue 2). */
 export const FLOOR_SHARE_TARGET = 0.5;
@@ -28,11 +29,6 @@ export interface ThroughputRow {
   rounds: { floor: FlowResult[]; isthmus: FlowResult[] };
 }
 
-/** The round with the median msg/s (a failed round counts as slowest), so its CPU figures go with it. */
-function median(runs: FlowResult[]): FlowResult {
-  const key = (r: FlowResult): number => (Number.isFinite(r.msgPerSec) ? r.msgPerSec : -1);
-  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)]!;
-}
 
 export async function throughput(o: BenchOptions, info: RunInfo): Promise<Report> {
   const rows: ThroughputRow[] = [];
@@ -56,8 +52,8 @@ export async function throughput(o: BenchOptions, info: RunInfo): Promise<Report
       process.stderr.write(` floor ${fmt(floors[i]!.msgPerSec)} / isthmus ${fmt(isthmuses[i]!.msgPerSec)};`);
     }
     process.stderr.write('\n');
-    const floor = median(floors);
-    const isthmus = median(isthmuses);
+    const floor = medianRound(floors);
+    const isthmus = medianRound(isthmuses);
     rows.push({ case: c, floor, isthmus, ratio: isthmus.msgPerSec / floor.msgPerSec, rounds: { floor: floors, isthmus: isthmuses } });
   }
   return report(o, info, rows);

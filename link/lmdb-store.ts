@@ -125,7 +125,7 @@ export class LmdbStore implements Store {
    * may otherwise describe an earlier commit still syncing.
    */
   durable(write: Promise<unknown>): Promise<void> {
-    return write.then(() => new Promise<void>((resolve, reject) => { this.env.flushed.then(() => resolve(), reject); }));
+    return write.then(() => this.synced());
   }
 
   /**

@@ -161,12 +161,8 @@ export abstract class QueuedOutbox implements Outbox {
     if (from <= seq) this.eraseAcked(lane, from, seq);
   }
 
-  /** Forgets every message of the lane in [from, to]: the peer has them. */
-  protected eraseAcked(lane: number, from: number, to: number): void {
-    void from;
-    void to;
-    void lane;
-  }
+  /** Forgets every message of the lane in [from, to]: the peer has them. A memory store has nothing to forget. */
+  protected eraseAcked(_lane: number, _from: number, _to: number): void {}
 
   lastSeq(lane: number): number {
     return this.lanes[lane]!.lastSeq;

@@ -61,7 +61,7 @@ export function snapshot(m: WireMessage): WireMessage {
   return { ...m, payload: Buffer.from(m.payload) } as WireMessage;
 }
 
-/** Applies a state-lane message to a key → message map: delete removes, anything else replaces. */
+/** The cache key of a message: its key on the state lane, none elsewhere. A delete removes the key, anything else replaces it. */
 export function cacheKeyOf(m: WireMessage): string | null {
   return m.lane === 1 && m.key ? m.key : null;
 }

@@ -26,6 +26,7 @@ import { round } from '../stats.js';
 import { lmdbFigures, makeTemp, removeTemp } from './measure.js';
 import { sendPipelined } from './pipelined.js';
 import { fmt, fmt1, pct, share, cpu } from '../format.js';
+import { medianRound } from '../stats.js';
 
 /** Durable msg/s must be at least this share of in-memory msg/s (issue 3). */
 export const DURABLE_SHARE_TARGET = 0.6;
@@ -49,10 +50,6 @@ interface DurableRow {
   rounds: { memory: StoreResult[]; lmdb: StoreResult[] };
 }
 
-function median(runs: StoreResult[]): StoreResult {
-  const key = (r: StoreResult): number => (Number.isFinite(r.msgPerSec) ? r.msgPerSec : -1);
-  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)]!;
-}
 
 /** One measurement: the cloud hub here, one edge hub in a child, both on `store`. */
 async function storeFlow(run: FlowRun, store: StoreKind, inFlight: number): Promise<StoreResult> {
@@ -125,8 +122,8 @@ export async function durable(o: BenchOptions, info: RunInfo): Promise<Report> {
       process.stderr.write(` memory ${fmt(memory[i]!.msgPerSec)} / lmdb ${fmt(lmdb[i]!.msgPerSec)};`);
     }
     process.stderr.write('\n');
-    const m = median(memory);
-    const l = median(lmdb);
+    const m = medianRound(memory);
+    const l = medianRound(lmdb);
     rows.push({ id: c.id, label: c.label, direction: c.direction, memory: m, lmdb: l, ratio: l.msgPerSec / m.msgPerSec, rounds: { memory, lmdb } });
   }
   return report(o, info, rows);

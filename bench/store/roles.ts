@@ -16,7 +16,7 @@ import type { LmdbStore } from '../../link/index.js';
 import { windowFor } from '../acked-window.js';
 import { closeEdges, edgeStats } from '../peers/edges.js';
 import type { RoleStart } from '../peers/role.js';
-import { Tally } from '../peers/tally.js';
+import { sinkOf } from '../peers/isthmus-sink.js';
 import type { PeerSpec } from '../protocol.js';
 import { exposeGc, lmdbFigures, memoryFigures, storeFiles } from './measure.js';
 import { sendPipelined } from './pipelined.js';
@@ -50,14 +50,7 @@ function edgeCommits(edges: readonly EdgeHub[]): number {
   return sum;
 }
 
-export const storeSink: RoleStart = async (spec, report) => {
-  const edges = await startStoreEdges(spec);
-  const tally = new Tally(spec.clients, spec.perClient, (received) => {
-    report({ type: 'done', received, sent: 0, detail: edgeStats(edges) });
-  });
-  edges.forEach((e, k) => e.on('message', () => tally.add(k)));
-  return { go() {}, close: () => closeEdges(edges) };
-};
+export const storeSink: RoleStart = sinkOf(startStoreEdges);
 
 export const storeSource: RoleStart = async (spec, report) => {
   const edges = await startStoreEdges(spec);
