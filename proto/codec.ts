@@ -130,6 +130,9 @@ function validateCursors(cursors: readonly WireCursor[] | null | undefined, fiel
   }
 }
 
+/** The most sockets one edge may hold to the cloud (multipath); a hub may allow fewer. */
+export const MAX_PATHS = 16;
+
 function validateEpoch(epoch: string, field: string): void {
   if (!epoch || epoch.length > MAX_EPOCH_LENGTH) throw new ProtocolError(`${field} must be 1 to ${MAX_EPOCH_LENGTH} characters`);
 }
@@ -139,6 +142,8 @@ function validateHello(h: Hello, limits: WireLimits): void {
   if (!h.node || h.node.length > limits.maxKindLength) throw new ProtocolError('hello.node is empty or too long');
   validateEpoch(h.epoch, 'hello.epoch');
   validateCursors(h.received, 'hello.received');
+  checkString(h.instance, 'hello.instance', MAX_EPOCH_LENGTH);
+  if (h.path >= MAX_PATHS) throw new ProtocolError(`hello.path ${h.path} is beyond the protocol's ${MAX_PATHS} paths`);
 }
 
 function validateWelcome(w: Welcome, limits: WireLimits): void {

@@ -315,6 +315,12 @@ export namespace isthmus {
             /** Hello maxFrameBytes. */
             maxFrameBytes: number;
 
+            /** Hello path. */
+            path: number;
+
+            /** Hello instance. */
+            instance: string;
+
             /**
              * Creates a new Hello instance using the specified properties.
              * @param [properties] Properties to set
@@ -362,6 +368,12 @@ export namespace isthmus {
                 /** Hello maxFrameBytes */
                 maxFrameBytes?: (number|null);
 
+                /** Hello path */
+                path?: (number|null);
+
+                /** Hello instance */
+                instance?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -406,6 +418,9 @@ export namespace isthmus {
 
             /** Welcome pingIntervalMs. */
             pingIntervalMs: number;
+
+            /** Welcome maxPaths. */
+            maxPaths: number;
 
             /**
              * Creates a new Welcome instance using the specified properties.
@@ -456,6 +471,9 @@ export namespace isthmus {
 
                 /** Welcome pingIntervalMs */
                 pingIntervalMs?: (number|null);
+
+                /** Welcome maxPaths */
+                maxPaths?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
