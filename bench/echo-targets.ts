@@ -19,7 +19,7 @@ export interface EchoTarget {
   close(): Promise<void>;
 }
 
-export async function startFloorEcho(): Promise<EchoTarget> {
+export async function startFloorEcho(): Promise<EchoTarget & { port: number }> {
   let onEcho: (p: Uint8Array) => void = () => {};
   // uWS lends `data` only for the duration of the callback; the reader decodes it at once.
   const server = await RawServer.start({ message: (_ws, data) => onEcho(new Uint8Array(data)) });
@@ -28,6 +28,7 @@ export async function startFloorEcho(): Promise<EchoTarget> {
   if (!ws) throw new Error('floor echo: the client connected but the server has no socket');
   return {
     system: 'floor',
+    port: Number(new URL(server.url).port),
     set onEcho(f) { onEcho = f; },
     get onEcho() { return onEcho; },
     // Corked like the hub's EdgeSocket.send, so both write the same way.
@@ -37,17 +38,20 @@ export async function startFloorEcho(): Promise<EchoTarget> {
   };
 }
 
-export async function startIsthmusEcho(lane: LaneName): Promise<EchoTarget> {
+/** `paths` > 1: the edge holds that many sockets (multipath). `hub` is there for the caller's counters. */
+export async function startIsthmusEcho(lane: LaneName, paths = 1): Promise<EchoTarget & { port: number; hub: CloudHub }> {
   const node = 'bench-echo';
   let onEcho: (p: Uint8Array) => void = () => {};
   const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent' });
   hub.on('message', (_node, msg) => onEcho(msg.payload));
   const peer = await Peer.start({
-    role: 'isthmus-echo', url: hub.url, clients: 1, perClient: 0, payloadBytes: 0,
+    role: 'isthmus-echo', url: hub.url, clients: 1, perClient: 0, payloadBytes: 0, paths,
     nodes: [{ node, token: hub.mintToken(node) }],
   });
   return {
     system: 'isthmus',
+    port: hub.port,
+    hub,
     set onEcho(f) { onEcho = f; },
     get onEcho() { return onEcho; },
     send(payload) {

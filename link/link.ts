@@ -8,7 +8,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import {
-  batchEntrySize, CloseCode, encodeBatchFrame, encodeFrame, ProtocolError,
+  batchEntrySize, CloseCode, encodeBatchAcks, encodeBatchFrame, encodeFrame, ProtocolError,
   type Frame, type WireCursor, type WireMessage,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
@@ -31,6 +31,8 @@ export interface LinkStats {
   framesOut: number;
   /** Received again after a reconnect and not delivered again. */
   duplicates: number;
+  /** Ack frames written; acks that rode on a batch (a reply) are not counted. */
+  ackFrames: number;
   /** Copies that another path delivered first (multipath), not delivered again. */
   redundant: number;
   /** Times a lane moved to another path because its acks stalled (fast retransmit). */
@@ -100,13 +102,16 @@ export class Link {
   private failure: Error | null = null;
   private readonly record?: (m: WireMessage) => void;
   private ackScheduled = false;
+  /** Inside onBatch's delivery; a flush asked for meanwhile runs after it. */
+  private delivering = false;
+  private flushAfterDelivery = false;
   private ackTimer: NodeJS.Timeout | null = null;
   /** Message bytes received since the last Ack frame. */
   private bytesSinceAck = 0;
   private closed = false;
 
   readonly stats: LinkStats = {
-    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, redundant: 0, fastRetransmits: 0, stale: 0,
+    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, ackFrames: 0, redundant: 0, fastRetransmits: 0, stale: 0,
     dropped: Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'],
   };
   connectedAt: number | null = null;
@@ -255,7 +260,12 @@ export class Link {
     const path = (conn && this.paths.find((p) => p.conn === conn)) || this.paths[0];
     path?.liveness.heard(now);
     switch (frame.body) {
-      case 'batch': this.onBatch(frame.batch!.messages as WireMessage[]); break;
+      case 'batch': {
+        const acks = frame.batch!.acks;
+        if (acks?.length) this.onAck(acks, now);
+        this.onBatch(frame.batch!.messages as WireMessage[]);
+        break;
+      }
       case 'ack': this.onAck(frame.ack!.cursors ?? [], now); break;
       case 'ping': path?.conn.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
       case 'pong': path?.liveness.pong(frame.pong!.sentAt ?? 0, now); break;
@@ -302,18 +312,31 @@ export class Link {
     if (this.paths.length) this.scheduler.request(this);
   }
 
-  /** Called by the scheduler: write what the sockets take now. */
+  /**
+   * Called by the scheduler: write what the sockets take now. A reply sent by
+   * a message handler waits until the batch it answers is committed (same
+   * turn), so that the batch's ack can ride on the reply.
+   */
   flushNow(): void {
-    this.flush();
+    if (this.delivering) this.flushAfterDelivery = true;
+    else this.flush();
   }
 
   private flush(): void {
     if (this.paths.length === 0) return;
     const now = Date.now();
     if (this.paths.length > 1) this.choosePaths(now);
-    for (const path of this.paths) {
-      this.flushPath(path, now);
+    // Pending acks ride on the first batch of each path; if every path carried
+    // them, no Ack frame is needed (one write fewer, one packet fewer to lose).
+    const acks = this.ackLanes ? encodeBatchAcks(this.pendingAckCursors()) : undefined;
+    let carried = 0;
+    for (const path of [...this.paths]) {
+      if (this.flushPath(path, now, acks)) carried++;
       if (this.paths.length === 0) return; // a send closed the last one
+    }
+    if (acks && carried === this.paths.length) {
+      this.ackLanes = 0;
+      this.bytesSinceAck = 0;
     }
   }
 
@@ -361,13 +384,14 @@ export class Link {
    * waits behind at most the frame being written. Control goes on every path;
    * a windowed lane only on its owner.
    */
-  private flushPath(path: Path, now: number): void {
+  private flushPath(path: Path, now: number, acks?: Uint8Array): boolean {
     const conn = path.conn;
     const maxBatch = this.config.limits.maxBatchMessages;
+    let carried = false;
     for (;;) {
       if (conn.bufferedAmount() >= this.config.highWaterBytes) {
         this.blocked = true;
-        return;
+        return carried;
       }
       const parts: Uint8Array[] = [];
       let size = 0;
@@ -399,11 +423,12 @@ export class Link {
           if (this.paths.length > 1) this.watchStalls();
         }
       }
-      if (parts.length === 0) return;
-      conn.send(encodeBatchFrame(parts));
+      if (parts.length === 0) return carried;
+      conn.send(encodeBatchFrame(parts, carried ? undefined : acks));
+      carried = acks !== undefined;
       this.stats.framesOut++;
       this.stats.messagesOut += parts.length;
-      if (!this.paths.includes(path)) return; // send() may have closed it
+      if (!this.paths.includes(path)) return carried; // send() may have closed it
     }
   }
 
@@ -572,16 +597,21 @@ export class Link {
       }
     };
     let committed: Promise<void> | void;
+    this.delivering = true;
     try {
       committed = inbox.commit(deliver);
     } catch (err) {
       this.fail(err as Error);
       return;
+    } finally {
+      this.delivering = false;
     }
-    if (!committed && this.acking === null) {
-      const synced = inbox.synced();
-      if (!synced) return this.ackUpTo(marks);
+    if (!committed && this.acking === null && !inbox.synced()) {
+      this.ackUpTo(marks);
+      this.flushDeferred();
+      return;
     }
+    this.flushDeferred();
     // Acks wait for the commit and its sync (power loss), in order behind earlier ones.
     const next = (this.acking ?? Promise.resolve())
       .then(() => committed)
@@ -589,6 +619,12 @@ export class Link {
       .then(() => this.ackUpTo(marks), (err: Error) => this.fail(err));
     this.acking = next;
     void next.then(() => { if (this.acking === next) this.acking = null; });
+  }
+
+  private flushDeferred(): void {
+    if (!this.flushAfterDelivery) return;
+    this.flushAfterDelivery = false;
+    this.flush();
   }
 
   private ackUpTo(marks: ReadonlyArray<[number, number]>): void {
@@ -628,15 +664,21 @@ export class Link {
     if (!this.ackScheduled) return;
     this.ackScheduled = false;
     this.bytesSinceAck = 0;
-    if (this.paths.length === 0 || !this.ackLanes) return; // the next Hello / Welcome carries the cursors
-    const cursors: WireCursor[] = [];
-    for (let lane = 0; lane < LANE_COUNT; lane++) {
-      if (this.ackLanes & (1 << lane)) cursors.push({ epoch: this.inbox.epoch, lane, seq: this.ackable[lane]! });
-    }
+    if (this.paths.length === 0 || !this.ackLanes) return; // the next Hello / Welcome carries the cursors, or a batch did
+    const cursors = this.pendingAckCursors();
     this.ackLanes = 0;
     // On every path: an ack lost on one must not stall the sender's window.
     const frame = encodeFrame({ ack: { cursors } });
     for (const p of this.paths) p.conn.send(frame);
+    this.stats.ackFrames += this.paths.length;
+  }
+
+  private pendingAckCursors(): WireCursor[] {
+    const cursors: WireCursor[] = [];
+    for (let lane = 0; lane < LANE_COUNT; lane++) {
+      if (this.ackLanes & (1 << lane)) cursors.push({ epoch: this.inbox.epoch, lane, seq: this.ackable[lane]! });
+    }
+    return cursors;
   }
 }
 

@@ -63,8 +63,8 @@ const TAG_BATCH_MESSAGE = (1 << 3) | 2; // Batch.messages, length-delimited
  * each message into the frame, no re-encoding. Byte-identical to
  * encodeFrame({ batch: { messages } }).
  */
-export function encodeBatchFrame(messages: readonly Uint8Array[]): Uint8Array {
-  let inner = 0;
+export function encodeBatchFrame(messages: readonly Uint8Array[], acks?: Uint8Array): Uint8Array {
+  let inner = acks?.length ?? 0;
   for (const m of messages) inner += 1 + varintLength(m.length) + m.length;
   const out = Buffer.allocUnsafe(1 + varintLength(inner) + inner);
   let at = 0;
@@ -76,7 +76,13 @@ export function encodeBatchFrame(messages: readonly Uint8Array[]): Uint8Array {
     out.set(m, at);
     at += m.length;
   }
+  if (acks) out.set(acks, at);
   return out;
+}
+
+/** Batch.acks, encoded once for every batch frame that carries them (see encodeBatchFrame). */
+export function encodeBatchAcks(cursors: readonly WireCursor[]): Uint8Array {
+  return pb.Batch.encode({ messages: [], acks: cursors as isthmus.v1.ICursor[] }).finish();
 }
 
 /** Size a message adds to a batch frame, for packing frames under the limit. */
@@ -157,6 +163,7 @@ function validateWelcome(w: Welcome, limits: WireLimits): void {
 function validateBatch(b: isthmus.v1.Batch.$Properties, limits: WireLimits): void {
   const msgs = b.messages ?? [];
   if (msgs.length === 0) throw new ProtocolError('batch is empty');
+  validateCursors(b.acks, 'batch.acks');
   if (msgs.length > limits.maxBatchMessages) throw new ProtocolError(`batch has ${msgs.length} messages, more than ${limits.maxBatchMessages}`);
   for (const m of msgs) validateMessage(m, limits);
 }

@@ -140,3 +140,23 @@ t.test('a restarted edge process replaces every socket of the old one', async (t
   await until(() => hubMax.node('edge-1')?.online === true && over.status().paths[1]!.attempts > 0, 'path 1 refused');
   t.equal(hubMax.node('edge-1')!.paths.length, 1, 'a hub allowing one path keeps one');
 });
+
+t.test('a reply carries the ack of what it answers: no separate Ack frame per request', async (t) => {
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 60_000 });
+  const edge = await EdgeHub.start({ cloud: hub.url, node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent', pingIntervalMs: 60_000 });
+  t.teardown(async () => { await edge.close(); await hub.close(); });
+  edge.on('message', (m) => { void edge.publish({ lane: 'control', payload: m.payload }); });
+  let echoes = 0;
+  hub.on('message', () => { echoes++; });
+  await edge.waitOnline();
+  for (let i = 0; i < 50; i++) {
+    const before = echoes;
+    await hub.send('edge-1', { lane: 'control', payload: Buffer.from([i]) });
+    await until(() => echoes > before, `echo ${i}`);
+    await new Promise((r) => setTimeout(r, 10)); // past the ack delay: the cloud's own ack goes alone
+  }
+  const stats = edge.status().stats;
+  t.equal(stats.messagesIn, 50, 'the edge got every request');
+  t.equal(stats.ackFrames, 0, 'every ack of the edge rode on its reply');
+  t.ok(hub.node('edge-1')!.stats.ackFrames >= 50, 'the cloud, with nothing to reply, acked with Ack frames');
+});

@@ -505,6 +505,9 @@ export namespace isthmus {
             /** Batch messages. */
             messages: isthmus.v1.Message.$Properties[];
 
+            /** Batch acks. */
+            acks: isthmus.v1.Cursor.$Properties[];
+
             /**
              * Creates a new Batch instance using the specified properties.
              * @param [properties] Properties to set
@@ -539,6 +542,9 @@ export namespace isthmus {
 
                 /** Batch messages */
                 messages?: (isthmus.v1.Message.$Properties[]|null);
+
+                /** Batch acks */
+                acks?: (isthmus.v1.Cursor.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -1256,6 +1256,7 @@ export const isthmus = $root.isthmus = (() => {
              * Properties of a Batch.
              * @typedef {Object} isthmus.v1.Batch.$Properties
              * @property {Array.<isthmus.v1.Message.$Properties>|null} [messages] Batch messages
+             * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [acks] Batch acks
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1282,6 +1283,7 @@ export const isthmus = $root.isthmus = (() => {
              */
             const Batch = function (properties) {
                 this.messages = [];
+                this.acks = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1295,6 +1297,14 @@ export const isthmus = $root.isthmus = (() => {
              * @instance
              */
             Batch.prototype.messages = $util.emptyArray;
+
+            /**
+             * Batch acks.
+             * @member {Array.<isthmus.v1.Cursor.$Properties>} acks
+             * @memberof isthmus.v1.Batch
+             * @instance
+             */
+            Batch.prototype.acks = $util.emptyArray;
 
             /**
              * Creates a new Batch instance using the specified properties.
@@ -1331,6 +1341,9 @@ export const isthmus = $root.isthmus = (() => {
                 if (message.messages != null && message.messages.length)
                     for (let i = 0; i < message.messages.length; ++i)
                         $root.isthmus.v1.Message.encode(message.messages[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.acks != null && message.acks.length)
+                    for (let i = 0; i < message.acks.length; ++i)
+                        $root.isthmus.v1.Cursor.encode(message.acks[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1381,6 +1394,14 @@ export const isthmus = $root.isthmus = (() => {
                             if (!(message.messages && message.messages.length))
                                 message.messages = [];
                             message.messages.push($root.isthmus.v1.Message.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.acks && message.acks.length))
+                                message.acks = [];
+                            message.acks.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     }
