@@ -83,9 +83,17 @@ export function setLoss(ports: readonly number[], perMille: number): void {
   if (perMille <= 0) return;
   for (const port of ports) {
     for (const dir of ['dport', 'sport']) {
-      run('nft', ['add', 'rule', 'inet', TABLE, 'out', 'tcp', dir, String(port), 'numgen', 'random', 'mod', '1000', '<', String(perMille), 'drop']);
+      run('nft', ['add', 'rule', 'inet', TABLE, 'out', 'tcp', dir, String(port), 'numgen', 'random', 'mod', '1000', '<', String(perMille), 'counter', 'drop']);
     }
   }
+}
+
+/** From inside the namespace: packets the loss rules have dropped since they were set. */
+export function droppedPackets(): number {
+  const text = run('nft', ['list', 'chain', 'inet', TABLE, 'out']);
+  let n = 0;
+  for (const m of text.matchAll(/counter packets (\d+)/g)) n += Number(m[1]);
+  return n;
 }
 
 /** Namespaces of earlier runs whose process is gone (killed with SIGKILL). */
