@@ -49,6 +49,8 @@ export interface BenchOptions {
   reps: number;
   /** Loss: which systems (all that are installed when empty). */
   systems: string[];
+  /** Loss: delay added each way by a user-space delay line, ms (0: none). */
+  delayMs: number;
 }
 
 export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|loss|all>... [flags]
@@ -83,6 +85,8 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
   --reps N         loss: repetitions of every case (default 2, quick 1)
   --systems A,B    loss: isthmus, isthmus-multipath, floor, mosquitto-bridge,
                    nats-leaf (default: all that are installed)
+  --delay MS       loss: add MS each way through a user-space delay line in front
+                   of the link port (default 0)
                    loss uses --rates and --size too; samples per run are
                    rate x --seconds, at least 600 (quick 200), at most 10000
   --out DIR        results folder (default bench/results)`;
@@ -109,7 +113,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'losses', 'reps', 'systems'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'losses', 'reps', 'systems', 'delay'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -149,6 +153,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     losses: lossList(flags.get('losses') ?? (quick ? '0,5' : '0,1,5,10')),
     reps: Math.floor(num('reps', quick ? 1 : 2, 1)),
     systems: flags.get('systems')?.split(',').filter(Boolean) ?? [],
+    delayMs: num('delay', 0, 0),
   };
 }
 

@@ -61,7 +61,7 @@ export async function loss(o: BenchOptions, info: RunInfo): Promise<Report> {
           const eta = done ? Math.round(((Date.now() - t0) / done) * (total - done) / 1000) : NaN;
           process.stderr.write(`loss: [${done + 1}/${total}] ${system} at ${lossPct} % loss, repetition ${rep}${Number.isFinite(eta) ? `, about ${eta} s left` : ''}\n`);
           const r = await runWorker(ns, {
-            system, perMille: Math.round(lossPct * 10), lossy: ns !== null, payloadBytes: o.latencyBytes, graceMs: GRACE_MS,
+            system, perMille: Math.round(lossPct * 10), lossy: ns !== null, payloadBytes: o.latencyBytes, graceMs: GRACE_MS + 4 * o.delayMs, delayMs: o.delayMs,
             rates: o.rates.map((rate) => ({ rate, count: countFor(o, rate) })),
           });
           for (const x of r.results) rows.push({ ...x, system, lossPct, rep });
@@ -138,11 +138,13 @@ function report(o: BenchOptions, info: RunInfo, rows: Row[], counters: Record<st
   const chartRate = o.rates.includes(20) ? 20 : o.rates[0]!;
   return {
     name: `loss-${info.date.slice(0, 10)}`,
-    title: 'Control-lane round trip over a lossy link (ms)',
+    title: `Control-lane round trip over a lossy link (ms)${o.delayMs ? `, +${2 * o.delayMs} ms RTT from a delay line` : ''}`,
     info,
     settings: {
       losses, rates: o.rates, repetitions: o.reps, samplesPerRun: Object.fromEntries(o.rates.map((r) => [r, countFor(o, r)])),
-      payloadBytes: o.latencyBytes, graceMs: GRACE_MS, lossRule: 'nft: tcp dport|sport LINKPORT numgen random mod 1000 < N drop, in a private netns on lo',
+      payloadBytes: o.latencyBytes, graceMs: GRACE_MS, delayMsEachWay: o.delayMs,
+      delayLine: o.delayMs > 0 ? 'user-space TCP proxy in front of the link port: TCP sees the delay as the application\'s, so its retransmission timers stay loopback-sized' : 'none',
+      lossRule: 'nft: tcp dport|sport LINKPORT numgen random mod 1000 < N drop, in a private netns on lo',
     },
     data: { summary: s.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]))), runs: rows.map((r) => ({ ...r, p50: round(r.p50), p90: round(r.p90), p99: round(r.p99), p999: round(r.p999), max: round(r.max), min: round(r.min), mean: round(r.mean) })), counters },
     tables: o.rates.map((rate) => ({
@@ -161,7 +163,7 @@ function report(o: BenchOptions, info: RunInfo, rows: Row[], counters: Record<st
         p999: ms(r.p999), max: ms(r.max), lost: r.lost, dup: r.duplicates,
       })),
     })),
-    summary: targets(s, why),
+    summary: o.delayMs ? ['the targets are for loopback without added delay; this run adds a delay line, so none is checked'] : targets(s, why),
     chart: {
       title: `p99 round trip against packet loss, ${chartRate} msg/s (lower is better)`,
       unit: 'ms',

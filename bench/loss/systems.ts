@@ -5,8 +5,9 @@
  * carry the loss. Local clients (a broker's publisher and subscriber) use
  * other ports and are not impaired.
  */
-import { startFloorEcho, startIsthmusEcho, type EchoTarget } from '../echo-targets.js';
+import { startFloorEcho, startIsthmusEcho, type EchoTarget, type Via } from '../echo-targets.js';
 import { until } from '../deadline.js';
+import { DelayLine } from './delay-line.js';
 
 export const SYSTEMS = ['isthmus', 'isthmus-multipath', 'floor'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
@@ -39,16 +40,31 @@ export function availableSystems(asked: readonly string[]): { systems: SystemNam
 /** Multipath paths used by 'isthmus-multipath'. */
 export const MULTIPATH_PATHS = 2;
 
-export async function startSystem(system: SystemName): Promise<LossTarget> {
+/** Starts a system; with delayMs > 0 its far end dials through a delay line (2 x delayMs per round trip). */
+export async function startSystem(system: SystemName, delayMs = 0): Promise<LossTarget> {
+  const lines: DelayLine[] = [];
+  const via: Via = async (port) => {
+    if (delayMs <= 0) return port;
+    const line = await DelayLine.start(port, delayMs);
+    lines.push(line);
+    return line.port;
+  };
+  const target = await startSystemVia(system, via);
+  const close = target.close.bind(target);
+  target.close = async () => { await close(); for (const l of lines) await l.close(); };
+  return target;
+}
+
+async function startSystemVia(system: SystemName, via: Via): Promise<LossTarget> {
   switch (system) {
     case 'floor': {
-      const t = await startFloorEcho();
+      const t = await startFloorEcho(via);
       return wrap(system, t, [t.port], () => ({}));
     }
     case 'isthmus':
     case 'isthmus-multipath': {
       const paths = system === 'isthmus' ? 1 : MULTIPATH_PATHS;
-      const t = await startIsthmusEcho('control', paths);
+      const t = await startIsthmusEcho('control', paths, via);
       await until(() => (t.hub.node('bench-echo')?.paths.length ?? 0) >= paths, 30_000, 'every path up');
       return wrap(system, t, [t.port], () => {
         const n = t.hub.node('bench-echo')!;

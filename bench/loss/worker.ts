@@ -21,6 +21,8 @@ export interface WorkerSpec {
   payloadBytes: number;
   /** How long to wait for the last echoes, ms. */
   graceMs: number;
+  /** Added each way by a user-space delay line in front of the link port, ms (0: none). */
+  delayMs: number;
 }
 
 export interface RateResult extends Percentiles {
@@ -68,7 +70,7 @@ async function measure(t: LossTarget, rate: number, count: number, size: number,
 }
 
 async function main(spec: WorkerSpec): Promise<WorkerResult> {
-  const t = await startSystem(spec.system);
+  const t = await startSystem(spec.system, spec.delayMs);
   try {
     if (spec.lossy) setLoss(t.linkPorts, spec.perMille);
     // Warm-up under the same loss (JIT, TCP windows), discarded.
