@@ -40,7 +40,7 @@ export async function startFloorEcho(): Promise<EchoTarget> {
 export async function startIsthmusEcho(lane: LaneName): Promise<EchoTarget> {
   const node = 'bench-echo';
   let onEcho: (p: Uint8Array) => void = () => {};
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent' });
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', insecure: 'dev' });
   hub.on('message', (_node, msg) => onEcho(msg.payload));
   const peer = await Peer.start({
     role: 'isthmus-echo', url: hub.url, clients: 1, perClient: 0, payloadBytes: 0,

@@ -1,7 +1,8 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
+import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
 
-export interface CloudHubOptions extends LinkConfigInput {
+export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
   listen?: string;
   /** Admin HTTP API address "host:port", or false for none. Default false when embedded; the CLI uses 127.0.0.1:10001. */
@@ -33,6 +34,7 @@ export interface CloudHubConfig {
   maxConnections: number;
   retryAfterMs: number;
   link: LinkConfig;
+  security: SecurityConfig;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -65,5 +67,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     maxConnections,
     retryAfterMs,
     link: linkConfig(o),
+    security: securityConfig(o, o.dataDir ?? null),
   };
 }

@@ -4,6 +4,7 @@ import type { WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '../proto/index.js';
 import type { Link } from '../link/index.js';
 import type { Transport } from '../link/index.js';
+import type { TokenClaims } from './token.js';
 
 export type SocketState = 'hello' | 'open' | 'closed';
 
@@ -22,6 +23,9 @@ export class EdgeSocket implements Transport {
   overflowed = false;
   /** A newer connection of the node took over: its close is not the node going offline. */
   replaced = false;
+
+  /** The token this session runs on; a renewal replaces it (session-guard.ts). */
+  claims: TokenClaims | null = null;
 
   constructor(readonly node: string, readonly remote: string) {}
 

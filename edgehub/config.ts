@@ -3,14 +3,15 @@ import {
   checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
+import { edgeSecurityConfig, readTokenFile, type EdgeSecurityConfig, type EdgeSecurityOptions } from './edge-security.js';
 
-export interface EdgeHubOptions extends LinkConfigInput {
-  /** The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when absent). */
+export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
+  /** The cloud hub, e.g. wss://hub.example:10000 (path /v1/link is added when absent). */
   cloud: string;
   /** This edge's node name; must be the one its token names. */
   node: string;
-  /** Node token minted by the cloud hub (`isthmus token create`). */
-  token: string;
+  /** Node token minted by the cloud hub (`isthmus token create`); or give tokenFile. */
+  token?: string;
   /** Folder of the durable store (outbox, watermarks, resource cache). */
   dataDir?: string;
   /** "lmdb" (durable, the default when dataDir is set) or "memory". */
@@ -30,6 +31,7 @@ export interface EdgeHubConfig {
   storeMinFreeBytes: number;
   backoff: BackoffConfig;
   link: LinkConfig;
+  security: EdgeSecurityConfig;
 }
 
 /** Adds the link path to a bare ws:// URL and checks the scheme. */
@@ -47,15 +49,18 @@ export function linkUrl(cloud: string): string {
 
 export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
   if (!o || typeof o !== 'object') throw new TypeError('EdgeHub options are required: { cloud, node, token }');
-  if (!o.token || typeof o.token !== 'string') throw new TypeError('token is required: mint one with `isthmus token create --node NAME`');
+  const token = o.token ?? (o.tokenFile ? readTokenFile(o.tokenFile) : undefined);
+  if (!token || typeof token !== 'string') throw new TypeError('token is required (or tokenFile): mint one with `isthmus token create --node NAME`');
+  const url = linkUrl(o.cloud);
   return {
-    url: linkUrl(o.cloud),
+    url,
     node: checkNodeName(o.node),
-    token: o.token,
+    token,
     dataDir: o.dataDir ?? null,
     store: storeKind(o.store, o.dataDir, 'dataDir'),
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     link: linkConfig(o),
+    security: edgeSecurityConfig(o, url),
   };
 }

@@ -15,6 +15,8 @@ import {
 } from '../link/index.js';
 import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
+import { describeConnectError } from './edge-security.js';
+import { TokenKeeper } from './token-keeper.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
@@ -47,6 +49,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   /** What the cloud asked for in its last GoAway or HTTP 503. */
   private retryAfterMs = 0;
   private closed = false;
+  private readonly keeper: TokenKeeper;
 
   /**
    * The newest state of every key received on the state lane, durable with
@@ -61,6 +64,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.log = log;
     this.url = config.url;
     this.backoff = new Backoff(config.backoff);
+    this.keeper = new TokenKeeper(config.token, config.security, log, config.link.handshakeTimeoutMs);
     const cache = store.resources();
     this.resources = cache;
     this.link = new Link({
@@ -80,6 +84,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
+    if (config.security.insecure) log.warn({ url: config.url }, 'INSECURE DEV MODE: plain ws://; the node token crosses the network in clear text. Never use this outside development.');
+    hub.keeper.watch((token) => hub.renewToken(token).catch((err: Error) => log.warn({ err: err.message }, 'token from the token file not taken')));
     hub.connect();
     return hub;
   }
@@ -116,6 +122,17 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     return this.link.send(input);
   }
 
+  /**
+   * Rotates the node token without dropping the link: sends it to the cloud,
+   * which checks it names this node and extends the session to its expiry.
+   * Offline, it is used at the next connect. Rejects if the cloud refuses it
+   * (the current token then stays in use).
+   */
+  renewToken(token: string): Promise<{ expiresAt: Date }> {
+    if (this.closed) return Promise.reject(new ClosedError('edge hub'));
+    return this.keeper.renew(token, this.session !== null ? this.socket : null);
+  }
+
   status(): EdgeStatus {
     return {
       node: this.config.node,
@@ -133,6 +150,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     if (this.closed) return;
     this.closed = true;
     this.clearTimers();
+    this.keeper.stop();
     const sock = this.socket;
     this.link.close();
     if (sock && sock.ws.readyState !== WebSocket.CLOSED) {
@@ -154,7 +172,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.retryTimer = null;
     if (this.closed) return;
     const ws = new WebSocket(this.url, {
-      headers: { authorization: `Bearer ${this.config.token}`, 'x-isthmus-node': this.config.node },
+      headers: { authorization: `Bearer ${this.keeper.token}`, 'x-isthmus-node': this.config.node },
+      ...(this.config.security.ca ? { ca: this.config.security.ca } : {}),
       maxPayload: this.config.link.limits.maxFrameBytes,
       perMessageDeflate: false,
       handshakeTimeout: this.config.link.handshakeTimeoutMs,
@@ -190,7 +209,12 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       }, this.config.link.handshakeTimeoutMs);
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => this.received(sock, data, isBinary));
-    ws.on('error', (err) => { if (!refusal) refusal = err.message; });
+    ws.on('error', (err) => {
+      if (refusal) return;
+      const d = describeConnectError(err, this.config.security);
+      refusal = d.message;
+      if (d.tls) this.log.warn({ url: this.url, err: d.message }, 'cannot connect: TLS');
+    });
     ws.on('close', (code, reason) => {
       const local = sock.localClose;
       this.disconnected(sock, local?.code ?? code, local?.reason ?? (reason.toString() || refusal));
@@ -207,12 +231,18 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
         this.retryAfterMs = g.retryAfterMs ?? 0;
         if (g.redirect) {
           // The cloud sends the hub to use from now on (another replica); a bad URL is ignored, not obeyed.
-          try { this.url = linkUrl(g.redirect); } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// URL'); }
+          try {
+            const next = linkUrl(g.redirect);
+            if (next.startsWith('ws:') && !this.config.security.insecure) throw new Error('a redirect may not downgrade to plain ws://');
+            this.url = next;
+          } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// or wss:// URL, or that downgrades to ws://'); }
         }
         this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
       } else if (this.session === null) {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
         this.welcome(sock, frame.welcome as Welcome);
+      } else if (frame.body === 'tokenRenewed') {
+        this.keeper.answered(frame.tokenRenewed!.expiresAtMs ?? 0, frame.tokenRenewed!.error ?? '');
       } else {
         this.link.receive(frame);
       }
@@ -235,6 +265,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.emit('online', { session: w.session, url: this.url });
+    this.keeper.online(sock);
   }
 
   private disconnected(sock: CloudSocket, code: number, reason: string): void {
@@ -242,6 +273,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.socket = null;
     const wasOnline = this.session !== null;
     this.session = null;
+    this.keeper.disconnected();
     this.link.detach(sock);
     for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
     this.handshakeTimer = this.stableTimer = null;

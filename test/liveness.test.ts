@@ -41,10 +41,10 @@ t.test('an edge notices a frozen cloud hub process and reconnects once it thaws'
   const data = mkdtempSync(join(tmpdir(), 'isthmus-live-'));
   const cloud = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--data', data, '--ping-interval', `${INTERVAL}ms`, '--log-level', 'warn']);
   t.teardown(() => cloud.stop());
-  const [, url] = await cloud.waitFor(/edges connect to:\s+(ws:\/\/\S+)/);
+  const [, url] = await cloud.waitFor(/edges connect to:\s+(wss:\/\/\S+)/);
   const token = mintToken(readDataDir(data).secret, 'edge-1', 60_000);
   const edge = await EdgeHub.start({
-    cloud: url!, node: 'edge-1', token, log: 'silent', handshakeTimeoutMs: 500,
+    cloud: url!, node: 'edge-1', token, log: 'silent', handshakeTimeoutMs: 500, ca: join(data, 'tls', 'ca.crt'),
     backoff: { baseMs: 50, capMs: 200, stableMs: 60_000 },
   });
   t.teardown(() => edge.close());

@@ -1,0 +1,64 @@
+/**
+ * The TLS material a running hub uses on both of its faces (edges and admin
+ * API): the operator's files, or the hub's own CA and server certificate.
+ */
+import { createSecureContext } from 'node:tls';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppOptions } from 'uWebSockets.js';
+import { defaultHosts, ensureHubCerts } from './tls-certs.js';
+import type { TlsConfig } from './tls-config.js';
+
+export interface HubTls {
+  /** Options for uWS.SSLApp, or null in the insecure dev mode. */
+  app: AppOptions | null;
+  /** The CA file edges verify the hub against (null: the operator's cert is signed by a CA the edges already trust). */
+  caFile: string | null;
+  /** The CA in PEM (for embedded edges: EdgeHub.start({ ca: hub.ca })). */
+  caPem: string | null;
+  /** True when this start created the CA or the server certificate. */
+  created: boolean;
+  /** Removes a temporary folder of generated certificates. */
+  cleanup(): void;
+}
+
+/** Loads or makes the certificates; wantedHosts are the listen and admin hosts. */
+export async function openTls(config: TlsConfig, wantedHosts: string[]): Promise<HubTls> {
+  if (config.mode === 'insecure-dev') return { app: null, caFile: null, caPem: null, created: false, cleanup: () => {} };
+  if (config.mode === 'own') {
+    // uWS says nothing useful about a bad key; Node names the problem.
+    try {
+      createSecureContext({
+        cert: readFileSync(config.certFile), key: readFileSync(config.keyFile),
+        ...(config.passphrase ? { passphrase: config.passphrase } : {}),
+      });
+    } catch (err) {
+      throw new TypeError(`tls.cert / tls.key: ${(err as Error).message} (cert ${config.certFile}, key ${config.keyFile})`);
+    }
+    return {
+      app: { cert_file_name: config.certFile, key_file_name: config.keyFile, ...(config.passphrase ? { passphrase: config.passphrase } : {}) },
+      caFile: config.caFile,
+      caPem: config.caFile ? readFileSync(config.caFile, 'utf8') : null,
+      created: false,
+      cleanup: () => {},
+    };
+  }
+  // No data folder: a private temporary CA that lives as long as the hub.
+  const temp = config.dir === null ? mkdtempSync(join(tmpdir(), 'isthmus-tls-')) : null;
+  const dir = config.dir ?? temp!;
+  const hosts = defaultHosts([...config.hosts, ...wantedHosts.filter((h) => h && h !== '0.0.0.0' && h !== '::')]);
+  try {
+    const files = await ensureHubCerts(dir, hosts);
+    return {
+      app: { cert_file_name: files.certFile, key_file_name: files.keyFile },
+      caFile: files.caFile, // under a temp folder, valid while the hub runs
+      caPem: readFileSync(files.caFile, 'utf8'),
+      created: files.created,
+      cleanup: () => { if (temp) rmSync(temp, { recursive: true, force: true }); },
+    };
+  } catch (err) {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    throw err;
+  }
+}
