@@ -114,7 +114,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port, hub.tls.app);
     }
     if (!hub.tls.app) log.warn({ url: hub.url, admin: hub.adminUrl }, 'INSECURE DEV MODE: no TLS; node and admin tokens cross the network in clear text. Never use this outside development.');
-    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
+    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile });
     log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size, ca: hub.caFile, tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
     return hub;
   }
