@@ -66,7 +66,7 @@ function checkValue(v: unknown, kind: Kind, path: string, where: string, section
       if (typeof v === 'string') {
         const text = v.trim();
         if (kind.t === 'ms' && !/^\d+$/.test(text)) {
-          try { n = parseDuration(text); } catch { bad(`a duration such as 500ms, 5s, 2m, 1h, 30d (or a number of ms) of at least ${kind.min}`); }
+          try { n = parseDuration(text); } catch { n = NaN; }
         } else if (kind.t === 'bytes' && SIZE.test(text)) {
           const m = SIZE.exec(text)!;
           n = Math.round(Number(m[1]) * SIZE_UNIT[m[2] ?? 'B']!);
