@@ -86,6 +86,7 @@ export class AdminApi {
     if (base64 !== undefined) input.payload = Buffer.from(base64, 'base64');
     else if (json !== undefined) input.payload = json;
     const receipt = await this.hub.send(node, input);
+    this.hub.log.debug({ node, id: receipt.id, lane: receipt.lane, seq: receipt.seq, traceId: input.traceId || undefined }, 'admin API: message accepted');
     const online = this.hub.node(node)?.online ?? false;
     const base = { node, id: receipt.id, lane: receipt.lane, seq: receipt.seq };
     if (!online || waitMs <= 0) return reply('202 Accepted', { ...base, status: receipt.seq ? 'queued' : 'dropped', online });

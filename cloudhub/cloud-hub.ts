@@ -236,6 +236,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (!link) {
       link = new Link({
         peer: node,
+        node,
         outbox: this.store.outbox(node, this.config.link.lanes),
         inbox: this.store.inbox(node),
         config: this.config.link,
