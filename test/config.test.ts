@@ -119,3 +119,11 @@ t.test('isthmus cloudhub --config: a bad file stops the start; a good one is use
   t.match(hub.stderr, /admin API:\s+off/, 'admin: false from the file');
   await hub.waitFor(/"store":"[^"]*store"/, 5_000).then(() => t.pass('ISTHMUS_STORE=lmdb beat the file\'s memory store'));
 });
+
+t.test('the README\'s configuration example is a valid config', async (t) => {
+  const readme = (await import('node:fs')).readFileSync(join(CLI, '..', '..', '..', 'README.md'), 'utf8');
+  const block = /```yaml\n(cloudhub:[\s\S]*?)```/.exec(readme);
+  t.ok(block, 'the example is there');
+  const parsed = readConfigFile(yamlFile(block![1]!));
+  t.match(parsed, { cloudhub: { storeMinFreeBytes: 256 * 2 ** 20, retryAfterMs: 5000, lanes: { bulk: { ttlMs: 3_600_000 } } }, edgehub: { backoff: { capMs: 30_000 } } });
+});
