@@ -32,7 +32,7 @@ Exits non-zero with the key, the problem and what is allowed when the configurat
           const own = loadConfig({ section, file: f.config });
           // The edge section is shown when something configures an edge (or when asked for).
           if (section === 'edgehub' && !f.section && Object.keys(own).length === 0) continue;
-          out[section] = maskSecrets({ ...defaults, ...loadConfig({ section, file: f.config, defaults }) });
+          out[section] = maskSecrets(loadConfig({ section, file: f.config, defaults: { ...defaults } }));
         }
         process.stdout.write(stringify(out));
       } catch (err) {

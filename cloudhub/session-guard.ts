@@ -13,14 +13,13 @@ import type { EdgeSocket } from './edge-socket.js';
 
 export class SessionGuard {
   readonly denyList: DenyList;
+  private readonly pollMs: number;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(private readonly secret: Uint8Array, config: SecurityConfig, private readonly log: Logger) {
     this.denyList = new DenyList(config.denyList, log);
     this.pollMs = config.denyListPollMs;
   }
-
-  private readonly pollMs: number;
 
   /** Starts the deny list poll and the expiry sweep over sockets(). */
   start(sockets: () => Iterable<EdgeSocket>): void {

@@ -10,6 +10,8 @@ import { encodeFrame } from '../proto/index.js';
 import type { Transport } from '../link/index.js';
 import { readTokenFile, type EdgeSecurityConfig } from './edge-security.js';
 
+const SOON_MS = 86_400_000;
+
 interface Pending {
   token: string;
   resolve: (r: { expiresAt: Date }) => void;
@@ -102,6 +104,9 @@ export class TokenKeeper {
 
   /** After each welcome: a token file that changed while offline (or mid-renewal) is sent now. */
   online(conn: Transport): void {
+    const exp = tokenExpiry(this.token);
+    // A day's notice (or a tenth of a short token's life) before the hub closes the session.
+    if (exp && exp.getTime() - Date.now() < SOON_MS) this.log.warn({ expiresAt: exp.toISOString() }, 'node token expires soon: write a new one to the token file or call renewToken()');
     const file = this.sec.tokenFile;
     if (!file) return;
     let next = '';
