@@ -69,7 +69,7 @@ export async function callAdmin<T>(t: AdminTarget, method: 'GET' | 'POST', path:
     });
     req.on('error', (err: Error & { code?: string }) => {
       const d = describeConnectError(err, { ca, caSource: caFile ?? 'the system\'s CAs', insecure: false, tokenFile: null, tokenFilePollMs: 0 });
-      const hint = d.tls ? d.message.replace(/give the edge .*$/, 'pass --ca with the hub\'s DATA/tls/ca.crt, or --data pointing at the hub\'s data folder') : d.message;
+      const hint = d.tls ? d.message.replace(/give the edge the hub's CA file.*$/, 'pass --ca with the hub\'s DATA/tls/ca.crt, or --data pointing at the hub\'s data folder') : d.message;
       reject(new Error(`cannot reach the hub's admin API at ${base} (${hint}): is the cloud hub running? pass --hub URL`));
     });
     req.end(payload);

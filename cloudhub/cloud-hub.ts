@@ -95,7 +95,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const hub = new CloudHub(config, secret, adminToken, log, store);
     try {
       hub.guard = new SessionGuard(secret, config.security, log);
-      hub.tls = await openTls(config.security.tls, [config.host, config.admin?.host ?? '']);
+      hub.tls = await openTls(config.security.tls, [config.host, config.admin?.host ?? ''], log);
     } catch (err) {
       await store.close();
       throw err;
@@ -115,7 +115,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     if (!hub.tls.app) log.warn({ url: hub.url, admin: hub.adminUrl }, 'INSECURE DEV MODE: no TLS; node and admin tokens cross the network in clear text. Never use this outside development.');
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile });
-    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size, ca: hub.caFile, tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
+    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
     return hub;
   }
 

@@ -82,7 +82,7 @@ async function makeCa(dir: string): Promise<{ cert: x509.X509Certificate; key: C
   return { cert, key: keys.privateKey };
 }
 
-async function makeServer(dir: string, ca: { cert: x509.X509Certificate; key: CryptoKey }, hosts: string[]): Promise<void> {
+async function makeServer(dir: string, ca: { cert: x509.X509Certificate; key: CryptoKey }, hosts: string[], days: number): Promise<void> {
   const keys = await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']) as CryptoKeyPair;
   const now = Date.now();
   const cert = await x509.X509CertificateGenerator.create({
@@ -90,7 +90,7 @@ async function makeServer(dir: string, ca: { cert: x509.X509Certificate; key: Cr
     subject: `CN=${hosts.find((h) => !isIP(h)) ?? 'isthmus'}`,
     issuer: ca.cert.subject,
     notBefore: new Date(now - 60_000),
-    notAfter: new Date(Math.min(now + SERVER_DAYS * DAY, ca.cert.notAfter.getTime())),
+    notAfter: new Date(Math.min(now + days * DAY, ca.cert.notAfter.getTime())),
     signingKey: ca.key,
     publicKey: keys.publicKey,
     signingAlgorithm: ALG,
@@ -121,9 +121,10 @@ function serverCertFits(certFile: string, caPem: string, hosts: string[]): boole
 
 /**
  * Loads the hub's CA and server certificate from dir, creating the CA on first
- * use and (re)issuing the server certificate when needed.
+ * use and (re)issuing the server certificate when needed (serverDays: its
+ * lifetime, 397 by default; shorter ones are for tests).
  */
-export async function ensureHubCerts(dir: string, hosts: string[]): Promise<TlsFiles> {
+export async function ensureHubCerts(dir: string, hosts: string[], serverDays = SERVER_DAYS): Promise<TlsFiles> {
   const abs = resolve(dir);
   mkdirSync(abs, { recursive: true, mode: 0o700 });
   const files = { caFile: join(abs, 'ca.crt'), certFile: join(abs, 'server.crt'), keyFile: join(abs, 'server.key') };
@@ -140,7 +141,7 @@ export async function ensureHubCerts(dir: string, hosts: string[]): Promise<TlsF
   const caPem = readFileSync(files.caFile, 'utf8');
   if (created || !existsSync(files.keyFile) || !serverCertFits(files.certFile, caPem, hosts)) {
     ca ??= { cert: new x509.X509Certificate(caPem), key: await importKey(readFileSync(caKeyFile, 'utf8')) };
-    await makeServer(abs, ca, hosts);
+    await makeServer(abs, ca, hosts, serverDays);
     created = true;
   }
   return { ...files, created };

@@ -3,6 +3,8 @@
  * API): the operator's files, or the hub's own CA and server certificate.
  */
 import { createSecureContext } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import type { Logger } from 'pino';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +21,39 @@ export interface HubTls {
   caPem: string | null;
   /** True when this start created the CA or the server certificate. */
   created: boolean;
-  /** Removes a temporary folder of generated certificates. */
+  /** When the served certificate ends (null in the dev mode). */
+  certExpiresAt: Date | null;
+  /** Stops the expiry watch; removes a temporary folder of generated certificates. */
   cleanup(): void;
 }
 
+const DAY = 86_400_000;
+const WARN_BEFORE_MS = 30 * DAY;
+
+/**
+ * The served certificate is read once, at start (uWS cannot swap it): warn at start
+ * and once a day from 30 days before it ends, so that a long-running hub is restarted
+ * (a generated certificate is reissued then) or given a new one in time.
+ */
+function watchExpiry(certFile: string, generated: boolean, log: Logger): { expiresAt: Date; stop: () => void } {
+  const expiresAt = new Date(new X509Certificate(readFileSync(certFile)).validTo);
+  const check = (): void => {
+    const left = expiresAt.getTime() - Date.now();
+    if (left < WARN_BEFORE_MS) {
+      log.warn({ cert: certFile, expiresAt: expiresAt.toISOString() }, generated
+        ? 'TLS certificate expires soon: restart the hub to have it reissued from its CA'
+        : 'TLS certificate expires soon: replace tls.cert and tls.key, then restart the hub');
+    }
+  };
+  check();
+  const timer = setInterval(check, DAY);
+  timer.unref();
+  return { expiresAt, stop: () => clearInterval(timer) };
+}
+
 /** Loads or makes the certificates; wantedHosts are the listen and admin hosts. */
-export async function openTls(config: TlsConfig, wantedHosts: string[]): Promise<HubTls> {
-  if (config.mode === 'insecure-dev') return { app: null, caFile: null, caPem: null, created: false, cleanup: () => {} };
+export async function openTls(config: TlsConfig, wantedHosts: string[], log: Logger): Promise<HubTls> {
+  if (config.mode === 'insecure-dev') return { app: null, caFile: null, caPem: null, created: false, certExpiresAt: null, cleanup: () => {} };
   if (config.mode === 'own') {
     // uWS says nothing useful about a bad key; Node names the problem.
     try {
@@ -36,12 +64,14 @@ export async function openTls(config: TlsConfig, wantedHosts: string[]): Promise
     } catch (err) {
       throw new TypeError(`tls.cert / tls.key: ${(err as Error).message} (cert ${config.certFile}, key ${config.keyFile})`);
     }
+    const watch = watchExpiry(config.certFile, false, log);
     return {
       app: { cert_file_name: config.certFile, key_file_name: config.keyFile, ...(config.passphrase ? { passphrase: config.passphrase } : {}) },
       caFile: config.caFile,
       caPem: config.caFile ? readFileSync(config.caFile, 'utf8') : null,
       created: false,
-      cleanup: () => {},
+      certExpiresAt: watch.expiresAt,
+      cleanup: watch.stop,
     };
   }
   // No data folder: a private temporary CA that lives as long as the hub.
@@ -50,12 +80,14 @@ export async function openTls(config: TlsConfig, wantedHosts: string[]): Promise
   const hosts = defaultHosts([...config.hosts, ...wantedHosts.filter((h) => h && h !== '0.0.0.0' && h !== '::')]);
   try {
     const files = await ensureHubCerts(dir, hosts);
+    const watch = watchExpiry(files.certFile, true, log);
     return {
       app: { cert_file_name: files.certFile, key_file_name: files.keyFile },
       caFile: files.caFile, // under a temp folder, valid while the hub runs
       caPem: readFileSync(files.caFile, 'utf8'),
       created: files.created,
-      cleanup: () => { if (temp) rmSync(temp, { recursive: true, force: true }); },
+      certExpiresAt: watch.expiresAt,
+      cleanup: () => { watch.stop(); if (temp) rmSync(temp, { recursive: true, force: true }); },
     };
   } catch (err) {
     if (temp) rmSync(temp, { recursive: true, force: true });

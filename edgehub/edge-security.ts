@@ -63,22 +63,24 @@ export function edgeSecurityConfig(o: EdgeSecurityOptions, url: string): EdgeSec
   return { ca, caSource, insecure, tokenFile: o.tokenFile ?? null, tokenFilePollMs };
 }
 
-const TLS_CODES: Record<string, string> = {
-  SELF_SIGNED_CERT_IN_CHAIN: 'is not signed by a trusted CA',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'is self-signed and not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'is not signed by a trusted CA',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'is not signed by a trusted CA',
-  CERT_SIGNATURE_FAILURE: 'has a bad signature',
-  CERT_HAS_EXPIRED: 'has expired',
-  CERT_NOT_YET_VALID: 'is not valid yet',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'does not name this host',
+const UNTRUSTED = 'give the edge the hub\'s CA file (ca: DATA/tls/ca.crt, --ca)';
+/** What each TLS verification failure means, and what to do about it. */
+const TLS_CODES: Record<string, [what: string, advice: string]> = {
+  SELF_SIGNED_CERT_IN_CHAIN: ['is not signed by a trusted CA', UNTRUSTED],
+  DEPTH_ZERO_SELF_SIGNED_CERT: ['is self-signed and not trusted', UNTRUSTED],
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ['is not signed by a trusted CA', UNTRUSTED],
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: ['is not signed by a trusted CA', UNTRUSTED],
+  CERT_SIGNATURE_FAILURE: ['has a bad signature', UNTRUSTED],
+  CERT_HAS_EXPIRED: ['has expired', 'restart the hub (it reissues its own certificate) or renew yours'],
+  CERT_NOT_YET_VALID: ['is not valid yet', 'check the clocks of the hub and the edge'],
+  ERR_TLS_CERT_ALTNAME_INVALID: ['does not name the host in the cloud URL', 'connect by a name the certificate has, or add the name to the hub\'s tls.hosts (--tls-host)'],
 };
 
 /** A connect error in words an operator can act on; TLS trust failures say which CA was used. */
 export function describeConnectError(err: Error & { code?: string }, sec: EdgeSecurityConfig): { message: string; tls: boolean } {
-  const what = err.code ? TLS_CODES[err.code] : undefined;
-  if (what) {
-    return { tls: true, message: `TLS: the cloud hub's certificate ${what} (${err.code}; checked against ${sec.caSource}): give the edge the hub's CA file (ca: DATA/tls/ca.crt, --ca)` };
+  const known = err.code ? TLS_CODES[err.code] : undefined;
+  if (known) {
+    return { tls: true, message: `TLS: the cloud hub's certificate ${known[0]} (${err.code}; checked against ${sec.caSource}): ${known[1]}` };
   }
   if (/wrong version number|packet length too long|EPROTO/i.test(err.message)) {
     return { tls: true, message: `TLS handshake failed (${err.message}): is the hub serving plain ws:// (insecure dev mode) while the edge uses wss://?` };

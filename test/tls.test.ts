@@ -88,6 +88,17 @@ t.test('an edge without a CA (system CAs only) is refused too', async (t) => {
   t.match(String(cap.find('cannot connect: TLS')[0]!.err), /system's CAs/);
 });
 
+t.test('a certificate that does not name the host is refused with advice', async (t) => {
+  const own = await ensureHubCerts(tmp('names'), ['localhost']);
+  const hub = await startHub({ tls: { cert: own.certFile, key: own.keyFile, ca: own.caFile } });
+  t.teardown(() => hub.close());
+  const cap = captureLog();
+  const edge = await EdgeHub.start({ cloud: hub.url, node: 'edge-1', token: hub.mintToken('edge-1'), ca: hub.caFile!, log: cap.log, backoff: { baseMs: 20, capMs: 100, stableMs: 1000 } });
+  t.teardown(() => edge.close());
+  await until(() => cap.find('cannot connect: TLS').length >= 1, 'a refused attempt');
+  t.match(String(cap.find('cannot connect: TLS')[0]!.err), /does not name the host in the cloud URL \(ERR_TLS_CERT_ALTNAME_INVALID.*tls\.hosts \(--tls-host\)/);
+});
+
 t.test('plain ws:// is refused', async (t) => {
   const hub = await startHub({ tls: {} });
   t.teardown(() => hub.close());
@@ -136,6 +147,17 @@ t.test('an operator\'s own certificate, key and CA', async (t) => {
   await t.rejects(startHub({ tls: { cert: own.certFile } }), { name: 'TypeError', message: /tls\.cert and tls\.key go together/ });
   await t.rejects(startHub({ tls: { cert: own.certFile, key: own.caFile } }), { name: 'TypeError', message: /^tls\.cert \/ tls\.key: / }, 'a key that is not a key');
   await t.rejects(startHub({ tls: { cert: '/nonexistent.crt', key: own.keyFile } }), { name: 'TypeError', message: 'tls.cert "/nonexistent.crt" does not exist' });
+});
+
+t.test('a certificate near its end is reported at start', async (t) => {
+  const own = await ensureHubCerts(tmp('ending'), ['127.0.0.1'], 10);
+  const cap = captureLog();
+  const hub = await startHub({ tls: { cert: own.certFile, key: own.keyFile, ca: own.caFile }, log: cap.log });
+  t.teardown(() => hub.close());
+  const line = cap.find('TLS certificate expires soon')[0];
+  t.match(line, { level: LEVEL.warn, cert: own.certFile, msg: /replace tls\.cert and tls\.key/ });
+  t.ok(Date.parse(String(line?.expiresAt)) - Date.now() < 11 * 86_400_000, 'names the date');
+  t.equal(cap.find('TLS certificate expires soon').length, 1, 'once at start (then daily)');
 });
 
 t.test('the insecure dev mode: only by name, and it warns', async (t) => {
