@@ -127,3 +127,15 @@ t.test('the README\'s configuration example is a valid config', async (t) => {
   const parsed = readConfigFile(yamlFile(block![1]!));
   t.match(parsed, { cloudhub: { storeMinFreeBytes: 256 * 2 ** 20, retryAfterMs: 5000, lanes: { bulk: { ttlMs: 3_600_000 } } }, edgehub: { backoff: { capMs: 30_000 } } });
 });
+
+t.test('isthmus edgehub --config with the token from ISTHMUS_TOKEN, over TLS', async (t) => {
+  const { startHub } = await import('./helpers/hubs.js');
+  const hub = await startHub({ tls: {} });
+  t.teardown(() => hub.close());
+  const online = new Promise<string>((r) => hub.once('online', (node) => r(node)));
+  const file = yamlFile(`edgehub:\n  cloud: ${hub.url}\n  node: edge-9\n  ca: ${hub.caFile}\n  store: memory\n  backoff: { baseMs: 50ms, capMs: 1s }\n`);
+  const edge = runCli(['edgehub', '--config', file, '--log-level', 'warn'], { ISTHMUS_TOKEN: hub.mintToken('edge-9') });
+  t.teardown(() => edge.stop());
+  t.equal(await online, 'edge-9', 'the edge came online with the file\'s cloud, node and CA and the environment\'s token');
+  await t.rejects(isthmus(['edgehub', '--config', yamlFile('edgehub:\n  node: edge-9\n')]), /cloud is required: --cloud, ISTHMUS_CLOUD or edgehub\.cloud in the config file/);
+});
