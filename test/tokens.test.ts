@@ -73,6 +73,20 @@ t.test('revocation through the deny list file', async (t) => {
     c.ws.close();
   });
 
+  await t.test('token create --json gives the id that token revoke --id takes', async (t) => {
+    const { stdout } = await run(process.execPath, [CLI, 'token', 'create', '--node', 'edge-3', '--ttl', '1h', '--json', '--data', data]);
+    const minted = JSON.parse(stdout) as { token: string; id: string; node: string; expiresAt: string };
+    t.match(minted, { node: 'edge-3', id: idOf(minted.token) });
+    t.ok(Math.abs(Date.parse(minted.expiresAt) - expOf(minted.token)) < 1000, 'expiry as ISO time');
+    const e3 = await startEdge(hub, 'edge-3', { token: minted.token });
+    t.teardown(() => e3.close());
+    await e3.waitOnline();
+    const closed = nextOffline(hub, 'edge-3');
+    await run(process.execPath, [CLI, 'token', 'revoke', '--id', minted.id, '--data', data]);
+    t.equal(await closed, CloseCode.FORBIDDEN);
+    await t.rejects(run(process.execPath, [CLI, 'token', 'revoke', '--id', minted.id, '--node', 'edge-3', '--data', data]), /give exactly one of --token, --id, --node/);
+  });
+
   await t.test('a malformed deny list on reload keeps the previous list in force', async (t) => {
     const before = cap.find('token deny list not reloaded').length;
     appendFileSync(join(data, 'revoked'), 'revoke everything please\n');
