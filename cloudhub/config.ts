@@ -1,8 +1,9 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
 import { MAX_PATHS } from '../proto/index.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
+import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
 
-export interface CloudHubOptions extends LinkConfigInput {
+export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
   listen?: string;
   /** Admin HTTP API address "host:port", or false for none. Default false when embedded; the CLI uses 127.0.0.1:10001. */
@@ -37,6 +38,7 @@ export interface CloudHubConfig {
   retryAfterMs: number;
   maxPaths: number;
   link: LinkConfig;
+  security: SecurityConfig;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -73,5 +75,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     retryAfterMs,
     maxPaths,
     link: linkConfig(o),
+    security: securityConfig(o, o.dataDir ?? null),
   };
 }
