@@ -19,6 +19,8 @@ import { EdgeSocket, type SocketData } from './edge-socket.js';
 import { mintToken, verifyToken } from './token.js';
 import { openDataDir, writeHubAddress } from './data-dir.js';
 import { AdminApi } from './admin-api.js';
+import { CloudMqtt } from './mqtt-face.js';
+import { loadMqttPassword } from './mqtt-credentials.js';
 
 export interface LaneInfo extends LaneDepth {
   /** Age of the oldest queued message, ms, or null. */
@@ -69,6 +71,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private readonly sockets = new Set<EdgeSocket>();
   private listenSocket: uWS.us_listen_socket | null = null;
   private admin: AdminApi | null = null;
+  /** The northbound MQTT face, when configured (`mqtt` option): `hub.mqtt.stats()`. */
+  mqtt: CloudMqtt | null = null;
   private closing = false;
 
   private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger, readonly store: Store) {
@@ -99,6 +103,14 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     if (config.admin) {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port);
+    }
+    if (config.mqtt) {
+      try {
+        hub.mqtt = await CloudMqtt.start(hub, config.mqtt, config.mqtt.password ?? loadMqttPassword(config.dataDir), log);
+      } catch (err) {
+        await hub.close();
+        throw err;
+      }
     }
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
     log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size }, 'cloud hub listening');
@@ -131,6 +143,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   /** Mints a token for a node (default 30 days). */
   mintToken(node: string, ttlMs = DEFAULT_TOKEN_TTL_MS): string {
     return mintToken(this.secret, node, ttlMs);
+  }
+
+  /** The node a token is valid for, or null (the MQTT face's node credentials). */
+  verifyNodeToken(token: string): string | null {
+    const check = verifyToken(this.secret, token);
+    return check.ok ? check.claims.node : null;
   }
 
   /**
@@ -190,6 +208,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       this.goAway(sock, CloseCode.SHUTTING_DOWN, 'cloud hub shutting down', this.config.retryAfterMs, '');
     }
     await this.admin?.close();
+    await this.mqtt?.close();
     for (const link of this.links.values()) link.close();
     await this.store.close();
     this.log.info('cloud hub closed');

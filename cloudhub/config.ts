@@ -1,5 +1,6 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
+import { cloudMqttConfig, type CloudMqttConfig, type CloudMqttOptions } from './mqtt-config.js';
 
 export interface CloudHubOptions extends LinkConfigInput {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
@@ -20,6 +21,8 @@ export interface CloudHubOptions extends LinkConfigInput {
   maxConnections?: number;
   /** What a refused edge is told to wait, ms. Default 5000. */
   retryAfterMs?: number;
+  /** Northbound MQTT face (cloudhub/mqtt-config.ts), or false/absent for none. The CLI uses 127.0.0.1:1884. */
+  mqtt?: CloudMqttOptions | false;
   log?: LogOption;
 }
 
@@ -33,6 +36,7 @@ export interface CloudHubConfig {
   maxConnections: number;
   retryAfterMs: number;
   link: LinkConfig;
+  mqtt: CloudMqttConfig | null;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -65,5 +69,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     maxConnections,
     retryAfterMs,
     link: linkConfig(o),
+    mqtt: o.mqtt ? cloudMqttConfig(o.mqtt) : null,
   };
 }

@@ -2,3 +2,5 @@ export { CloudHub, type NodeInfo, type LaneInfo, type DisconnectOptions, type Cl
 export { cloudHubConfig, DefaultCloudHub, parseHostPort, type CloudHubOptions, type CloudHubConfig } from './config.js';
 export { mintToken, verifyToken, parseDuration, type TokenClaims } from './token.js';
 export { openDataDir, readDataDir, readHubAddress, type HubFiles, type HubAddress } from './data-dir.js';
+export { CloudMqtt, type CloudMqttHost, type MqttIdentity, type ReceiptRecord } from './mqtt-face.js';
+export { DefaultCloudMqtt, type CloudMqttOptions, type CloudMqttLaneRule } from './mqtt-config.js';

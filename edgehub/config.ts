@@ -3,6 +3,7 @@ import {
   checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
+import { edgeMqttConfig, type EdgeMqttConfig, type EdgeMqttOptions } from './mqtt-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput {
   /** The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when absent). */
@@ -18,6 +19,8 @@ export interface EdgeHubOptions extends LinkConfigInput {
   /** The durable store refuses new messages when its disk has less free space. Default 256 MiB. */
   storeMinFreeBytes?: number;
   backoff?: Partial<BackoffConfig>;
+  /** The local MQTT face (edgehub/mqtt-config.ts); absent: none. `{}` is an embedded broker on 127.0.0.1:1883. */
+  mqtt?: EdgeMqttOptions;
   log?: LogOption;
 }
 
@@ -30,6 +33,7 @@ export interface EdgeHubConfig {
   storeMinFreeBytes: number;
   backoff: BackoffConfig;
   link: LinkConfig;
+  mqtt: EdgeMqttConfig | null;
 }
 
 /** Adds the link path to a bare ws:// URL and checks the scheme. */
@@ -57,5 +61,6 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     link: linkConfig(o),
+    mqtt: o.mqtt === undefined ? null : edgeMqttConfig(o.mqtt, checkNodeName(o.node)),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../link/index.js';
 import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
+import { EdgeMqtt } from './mqtt-face.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
@@ -47,6 +48,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   /** What the cloud asked for in its last GoAway or HTTP 503. */
   private retryAfterMs = 0;
   private closed = false;
+  /** The local MQTT face, when configured (`mqtt` option): `edge.mqtt.stats()`. */
+  mqtt: EdgeMqtt | null = null;
 
   /**
    * The newest state of every key received on the state lane, durable with
@@ -80,6 +83,14 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
+    if (config.mqtt) {
+      try {
+        hub.mqtt = await EdgeMqtt.start(hub, config.mqtt, log);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    }
     hub.connect();
     return hub;
   }
@@ -133,6 +144,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     if (this.closed) return;
     this.closed = true;
     this.clearTimers();
+    await this.mqtt?.close();
     const sock = this.socket;
     this.link.close();
     if (sock && sock.ws.readyState !== WebSocket.CLOSED) {

@@ -1,0 +1,6 @@
+/** What the edge's and the cloud's MQTT faces share: topics, the message mapping, the broker, refusals and counters. */
+export * from './topic.js';
+export * from './mapping.js';
+export * from './refusal.js';
+export * from './stats.js';
+export { MqttBroker, type BrokerHooks, type BrokerOptions } from './broker.js';
