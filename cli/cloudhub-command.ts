@@ -1,6 +1,6 @@
 /** `isthmus cloudhub`: runs a cloud hub until SIGTERM / SIGINT, then drains. */
 import type { Command } from 'commander';
-import { CloudHub, DefaultCloudHub } from '../cloudhub/index.js';
+import { CloudHub, DefaultCloudHub, DefaultCloudMqtt } from '../cloudhub/index.js';
 import { createLogger } from '../link/index.js';
 import { duration, fail, positiveInt } from './options.js';
 
@@ -13,6 +13,7 @@ interface Flags {
   pingInterval?: number;
   maxConnections?: number;
   retryAfter?: number;
+  mqtt: string | false;
   logLevel: string;
 }
 
@@ -28,6 +29,8 @@ export function registerCloudhub(program: Command): void {
     .option('--ping-interval <duration>', 'liveness ping interval, e.g. 5s', duration)
     .option('--max-connections <n>', 'most edge connections at once', positiveInt)
     .option('--retry-after <duration>', 'what a refused edge is told to wait', duration)
+    .option('--mqtt <host:port>', 'northbound MQTT face (controllers log in as "isthmus" with DIR/mqtt-password)', DefaultCloudMqtt.listen)
+    .option('--no-mqtt', 'no MQTT face')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
     .action(async (f: Flags) => {
       const log = createLogger(f.logLevel as 'info', 'cloudhub');
@@ -36,6 +39,7 @@ export function registerCloudhub(program: Command): void {
         hub = await CloudHub.start({
           listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, storeMinFreeBytes: f.storeMinFree, log,
           pingIntervalMs: f.pingInterval, maxConnections: f.maxConnections, retryAfterMs: f.retryAfter,
+          mqtt: f.mqtt ? { listen: f.mqtt } : false,
         });
       } catch (err) {
         fail(err);
@@ -46,6 +50,7 @@ export function registerCloudhub(program: Command): void {
         'Isthmus cloud hub is up.',
         `  edges connect to:  ${hub.url}`,
         hub.adminUrl ? `  admin API:         ${hub.adminUrl} (bearer token in ${f.data}/admin-token)` : '  admin API:         off',
+        hub.mqtt ? `  MQTT face:         ${hub.mqtt.url} (user "${hub.mqtt.config.username}", password in ${f.data}/mqtt-password)` : '  MQTT face:         off',
         'Attach an edge:',
         `  npx isthmus token create --node edge-1 --ttl 30d --data ${f.data}`,
         `  npx isthmus edgehub --cloud ${hub.url} --node edge-1 --token <token printed above>`,

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { EdgeHub } from '../edgehub/index.js';
+import { DefaultEdgeMqtt, EdgeHub, type EdgeMqttOptions } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
 import { duration, fail } from './options.js';
 
@@ -18,6 +18,8 @@ interface Flags {
   store: 'memory' | 'lmdb';
   backoffBase?: number;
   backoffCap?: number;
+  mqtt?: string | true;
+  mqttBroker?: string;
   logLevel: string;
 }
 
@@ -32,6 +34,8 @@ export function registerEdgehub(program: Command): void {
     .option('--stdin', 'publish JSON lines read from stdin')
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
+    .option('--mqtt [host:port]', `local MQTT broker for devices (default ${DefaultEdgeMqtt.listen}): isthmus/up/# goes to the cloud, cloud messages arrive under isthmus/down/`)
+    .option('--mqtt-broker <url>', 'use an existing broker instead (external mode), e.g. mqtt://127.0.0.1:1883')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
     .action(async (f: Flags) => {
       const log = createLogger(f.logLevel as 'info', 'edgehub');
@@ -40,6 +44,7 @@ export function registerEdgehub(program: Command): void {
       try {
         edge = await EdgeHub.start({
           cloud: f.cloud, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store,
+          mqtt: edgeMqttFlags(f),
           backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
         });
       } catch (err) {
@@ -65,4 +70,11 @@ export function registerEdgehub(program: Command): void {
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
+}
+
+/** --mqtt [HOST:PORT] turns on the embedded broker; --mqtt-broker URL the external mode; neither: no MQTT face. */
+function edgeMqttFlags(f: Flags): EdgeMqttOptions | undefined {
+  if (f.mqttBroker) return { broker: f.mqttBroker };
+  if (f.mqtt === undefined) return undefined;
+  return f.mqtt === true ? {} : { listen: f.mqtt };
 }
