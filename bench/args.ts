@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'mqtt'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -43,9 +43,13 @@ export interface BenchOptions {
   counts: number[];
   /** Footprint: payload bytes of the queued messages. */
   payload: number;
+  /** MQTT: paced rate of the latency run, msg/s; messages and PUBACK window of the throughput run. */
+  mqttRate: number;
+  mqttCount: number;
+  mqttWindow: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
   --seconds S      latency: seconds per rate; drain: idle seconds per round
                    (default 10, quick 2)
@@ -72,6 +76,9 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
   --counts A,B     footprint: queued messages per measurement (default
                    100000,1000000, quick 20000,100000)
   --payload BYTES  footprint: payload bytes of the queued messages (default 1024)
+  --mqtt-rate R    mqtt: latency run rate, msg/s (default 200; --seconds long)
+  --mqtt-count N   mqtt: QoS 1 throughput messages (default 50000, quick 5000)
+  --mqtt-window N  mqtt: most publishes awaiting PUBACK (default 256)
   --out DIR        results folder (default bench/results)`;
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -96,7 +103,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'mqtt-rate', 'mqtt-count', 'mqtt-window'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -133,6 +140,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     drainRounds: Math.floor(num('rounds', quick ? 1 : 10, 1)),
     counts,
     payload: Math.floor(num('payload', 1024, 1)),
+    mqttRate: num('mqtt-rate', 200),
+    mqttCount: Math.floor(num('mqtt-count', quick ? 5_000 : 50_000, 1)),
+    mqttWindow: Math.floor(num('mqtt-window', 256, 1)),
   };
 }
 
