@@ -62,13 +62,11 @@ export class ExternalBroker implements LocalSide {
         const record = refusalRecord(err, packet, config.clientId);
         log.warn({ topic: packet.topic, code: record.code, reason: record.reason }, 'message from the external broker refused');
         refused(record);
-        client.publish(config.errorsTopic, JSON.stringify(record), { qos: 0 });
-        if (PASSING.has(record.code) && packet.qos > 0) {
-          // No PUBACK: drop the connection; the broker redelivers after the reconnect.
-          client.stream.destroy();
-        } else {
-          done();
-        }
+        const passing = PASSING.has(record.code) && packet.qos > 0;
+        // The record first; once it is written, no PUBACK and a dropped connection: the broker
+        // redelivers after the reconnect (reconnectPeriod), by which time the outbox may have room.
+        client.publish(config.errorsTopic, JSON.stringify(record), { qos: 0 }, () => { if (passing) client.stream.end(); }); // end(), not destroy(): the record is still corked
+        if (!passing) done();
       });
     };
     await new Promise<void>((resolve, reject) => {
