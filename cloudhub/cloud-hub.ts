@@ -106,7 +106,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     if (config.mqtt) {
       try {
-        hub.mqtt = await CloudMqtt.start(hub, config.mqtt, config.mqtt.password ?? loadMqttPassword(config.dataDir), log);
+        hub.mqtt = await CloudMqtt.start(hub, config.mqtt, config.mqtt.password ?? loadMqttPassword(config.dataDir), log, config.link.limits.maxPayloadBytes);
       } catch (err) {
         await hub.close();
         throw err;

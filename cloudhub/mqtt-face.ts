@@ -46,6 +46,8 @@ export interface ReceiptRecord {
 }
 
 const CONTROLLER: MqttIdentity = { role: 'controller' };
+/** A topic of up to 64 KiB and the PUBLISH header beside the largest payload the link carries. */
+const PACKET_OVERHEAD = 65_536 + 16;
 
 export class CloudMqtt {
   private readonly counters = new MqttCounters();
@@ -54,10 +56,12 @@ export class CloudMqtt {
 
   private constructor(private readonly host: CloudMqttHost, readonly config: CloudMqttConfig, readonly password: string, private readonly log: Logger) {}
 
-  static async start(host: CloudMqttHost, config: CloudMqttConfig, password: string, log: Logger): Promise<CloudMqtt> {
+  static async start(host: CloudMqttHost, config: CloudMqttConfig, password: string, log: Logger, maxPayloadBytes: number): Promise<CloudMqtt> {
     const face = new CloudMqtt(host, config, password, log.child({ face: 'mqtt' }));
     face.broker = await MqttBroker.start<MqttIdentity>({
       host: config.host, port: config.port, log: face.log,
+      maxPacketBytes: maxPayloadBytes + PACKET_OVERHEAD,
+        oversized: () => face.counters.refusal('PACKET_TOO_LARGE'),
       hooks: {
         authenticate: (username, pw) => face.authenticate(username, pw),
         publish: (id, packet, clientId) => face.down(id, packet, clientId),

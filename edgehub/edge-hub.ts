@@ -85,7 +85,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const hub = new EdgeHub(config, log, store);
     if (config.mqtt) {
       try {
-        hub.mqtt = await EdgeMqtt.start(hub, config.mqtt, log);
+        hub.mqtt = await EdgeMqtt.start(hub, config.mqtt, log, config.link.limits.maxPayloadBytes);
       } catch (err) {
         await store.close();
         throw err;

@@ -90,6 +90,11 @@ export class ExternalBroker implements LocalSide {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((r) => this.client.end(false, {}, () => r()));
+    // Gracefully, so PUBACKs already due are written (else the broker redelivers what the outbox
+    // holds); forced after 2 s when the broker is unreachable.
+    await new Promise<void>((r) => {
+      const timer = setTimeout(() => this.client.end(true, {}, () => r()), 2_000);
+      this.client.end(false, {}, () => { clearTimeout(timer); r(); });
+    });
   }
 }

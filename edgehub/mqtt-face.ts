@@ -34,6 +34,9 @@ export interface LocalSide {
   close(): Promise<void>;
 }
 
+/** A topic of up to 64 KiB and the PUBLISH header beside the largest payload the link carries. */
+const PACKET_OVERHEAD = 65_536 + 16;
+
 export class EdgeMqtt {
   private readonly counters = new MqttCounters();
   private readonly unmatchedSeen = new Set<string>();
@@ -42,7 +45,7 @@ export class EdgeMqtt {
 
   private constructor(private readonly host: EdgeMqttHost, readonly config: EdgeMqttConfig, private readonly log: Logger) {}
 
-  static async start(host: EdgeMqttHost, config: EdgeMqttConfig, log: Logger): Promise<EdgeMqtt> {
+  static async start(host: EdgeMqttHost, config: EdgeMqttConfig, log: Logger, maxPayloadBytes: number): Promise<EdgeMqtt> {
     const face = new EdgeMqtt(host, config, log.child({ face: 'mqtt' }));
     const up = (topic: string, payload: Buffer, retain: boolean): Promise<void> => face.up(topic, payload, retain);
     if (config.broker) {
@@ -51,6 +54,8 @@ export class EdgeMqtt {
       const users = config.users;
       face.local = await MqttBroker.start<string>({
         host: config.host, port: config.port, log: face.log,
+        maxPacketBytes: maxPayloadBytes + PACKET_OVERHEAD,
+        oversized: () => face.counters.refusal('PACKET_TOO_LARGE'),
         hooks: {
           authenticate: (username, password) => {
             if (!users) return username ?? '';

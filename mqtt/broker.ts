@@ -8,6 +8,7 @@ import net from 'node:net';
 import { Aedes, type Client, type PublishPacket, type AuthenticateError } from 'aedes';
 import type { Logger } from 'pino';
 import { refusalRecord, type RefusalRecord } from './refusal.js';
+import { limitedConnection } from './packet-limit.js';
 
 export interface BrokerHooks<Id> {
   /**
@@ -34,8 +35,12 @@ export interface BrokerOptions<Id> {
   port: number;
   hooks: BrokerHooks<Id>;
   log: Logger;
-  /** Seconds a client may take to send CONNECT. */
+  /** Ms a client may take to send CONNECT. */
   connectTimeoutMs?: number;
+  /** Largest MQTT packet accepted; a connection announcing a larger one is closed before it is buffered. */
+  maxPacketBytes: number;
+  /** Told of each connection closed for an oversized packet. */
+  oversized?: () => void;
 }
 
 export class MqttBroker<Id> {
@@ -89,7 +94,12 @@ export class MqttBroker<Id> {
         done(null, sub);
       },
     });
-    const server = net.createServer((socket) => aedes.handle(socket));
+    const server = net.createServer({ noDelay: true }, (socket) => {
+      aedes.handle(limitedConnection(socket, o.maxPacketBytes, (announced) => {
+        log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}`, announced, limit: o.maxPacketBytes }, 'MQTT packet over the size limit; connection closed before buffering it');
+        o.oversized?.();
+      }));
+    });
     broker = new MqttBroker<Id>(aedes, server, o.host, log);
     broker.hooks = hooks;
     aedes.on('clientError', (client, err) => log.debug({ clientId: client.id, err: err.message }, 'MQTT client error'));

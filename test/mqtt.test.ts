@@ -4,6 +4,7 @@
  * cuts; retained state; refusals; topic isolation; receipts.
  */
 import t, { type Test } from 'tap';
+import net from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,4 +236,23 @@ t.test('config validation names the key path', async (t) => {
   await t.rejects(startEdge(hub, 'e', { mqtt: { rules: [{ direction: 'down', filter: '#', localPrefix: 'x' }] } }), /mqtt\.rules\[0\]\.localPrefix must end with "\/"/);
   await t.rejects(startEdge(hub, 'e', { mqtt: { listen: '127.0.0.1:0', brokr: 'x' } as never }), /mqtt\.brokr is not an option/);
   await t.rejects(startEdge(hub, 'e', { mqtt: { broker: 'http://x' } }), /mqtt\.broker "http:\/\/x" must start with mqtt:\/\//);
+});
+
+t.test('a packet announcing more than the limit closes the connection before it is buffered', async (t) => {
+  const hub = await cloud(t, {}, { limits: { maxPayloadBytes: 64 * 1024 } });
+  const sock = net.connect(hub.mqtt!.port, '127.0.0.1');
+  await new Promise((r) => sock.once('connect', r));
+  const closed = new Promise((r) => sock.once('close', r));
+  sock.on('error', () => {});
+  // A CONNECT whose fixed header announces 200 MB (varint 0x80 0x84 0xaf 0x5f); no body follows.
+  sock.write(Buffer.from([0x10, 0x80, 0x84, 0xaf, 0x5f]));
+  await closed;
+  t.equal(hub.mqtt!.stats().refusals.PACKET_TOO_LARGE, 1, 'closed by the size guard, not by a timeout');
+  // A publish just over the limit from a real client: refused the same way.
+  const big = await mosquittoPub(hub.mqtt!.port, { topic: 'isthmus/nodes/edge-1/down/blob', message: 'x'.repeat(64 * 1024 + 70_000), ...ctl });
+  t.not(big.code, 0, 'mosquitto_pub saw its connection closed');
+  t.equal(hub.mqtt!.stats().refusals.PACKET_TOO_LARGE, 2);
+  t.notOk(hub.node('edge-1'), 'nothing was queued');
+  // Within the limit all is well.
+  t.equal((await mosquittoPub(hub.mqtt!.port, { topic: 'isthmus/nodes/edge-1/down/blob', message: 'x'.repeat(60 * 1024), ...ctl })).code, 0);
 });

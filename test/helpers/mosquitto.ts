@@ -114,10 +114,13 @@ export function mosquittoPub(port: number, o: PubOptions): Promise<PubResult> {
   const args = ['-h', '127.0.0.1', '-p', String(port), '-t', o.topic, '-q', String(o.qos ?? 1), ...credArgs(o)];
   if (o.retain) args.push('-r');
   if (o.id) args.push('-i', o.id);
-  if (o.lines) args.push('-l'); else args.push('-m', o.message ?? '');
+  // Long messages go through stdin (-s): one argument may not exceed 128 KiB.
+  const viaStdin = !o.lines && (o.message ?? '').length > 8192;
+  if (o.lines) args.push('-l'); else if (viaStdin) args.push('-s'); else args.push('-m', o.message ?? '');
   const child = spawn('mosquitto_pub', args, { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-  if (o.lines) child.stdin!.end(o.lines.join('\n') + '\n'); else child.stdin!.end();
+  child.stdin!.on('error', () => {}); // the client may exit before reading it all
+  if (o.lines) child.stdin!.end(o.lines.join('\n') + '\n'); else if (viaStdin) child.stdin!.end(o.message); else child.stdin!.end();
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code: code ?? -1, stderr: stderr.trim() })));
 }
