@@ -6,12 +6,12 @@
  * is shared and noisy; absolute numbers mean little).
  */
 import { fmt, ms } from '../format.js';
-import { MachineMeter } from '../machine-load.js';
+import { IDLE_BUDGET_MS, IdleWaiter, MachineMeter } from '../machine-load.js';
 import type { RunInfo } from '../machine.js';
 import type { Report } from '../report.js';
 import { medianRound, percentiles, round, type Percentiles } from '../stats.js';
 import type { BenchOptions } from '../args.js';
-import { connect, measureLatency, measureThroughput, type ThroughputResult } from './measure.js';
+import { connect, measureLatency, measureThroughput, type Clients, type ThroughputResult } from './measure.js';
 import { SYSTEMS, type MqttSystem } from './systems.js';
 
 const GRACE_MS = 5_000;
@@ -22,38 +22,45 @@ interface ThroughputRow extends ThroughputResult { system: string; sent: number;
 
 export async function mqttBench(o: BenchOptions, info: RunInfo): Promise<Report> {
   const names = Object.keys(SYSTEMS) as (keyof typeof SYSTEMS)[];
-  const latency: LatencyRow[] = [];
-  const rounds = new Map<string, ThroughputResult[]>();
-  const count = Math.max(1, Math.round(o.mqttRate * o.seconds));
+  const systems: { name: string; sys: MqttSystem; c: Clients; latencies: number[]; lost: number; duplicates: number; busy: number[]; rounds: ThroughputResult[] }[] = [];
+  // All systems run side by side and are measured in turns, round after round: a burst of load
+  // from elsewhere on this shared machine then falls on every system, not on one.
+  const perRound = Math.max(1, Math.round((o.mqttRate * o.seconds) / o.repeat));
+  const idle = new IdleWaiter(o.waitIdle * 1000, IDLE_BUDGET_MS);
   let run = 1;
-  for (const name of names) {
-    process.stderr.write(`mqtt: starting ${name}...\n`);
-    const sys: MqttSystem = await SYSTEMS[name]();
-    try {
-      const c = await connect(sys);
-      try {
-        await measureLatency(c, sys, 1000, o.quick ? 300 : 2000, o.latencyBytes, run++, GRACE_MS); // warm-up, discarded
-        process.stderr.write(`mqtt: ${name} latency at ${o.mqttRate} msg/s for ${o.seconds} s...\n`);
+  try {
+    for (const name of names) {
+      process.stderr.write(`mqtt: starting ${name}...\n`);
+      const sys = await SYSTEMS[name]();
+      const c = await connect(sys).catch(async (err: unknown) => { await sys.stop(); throw err; });
+      systems.push({ name, sys, c, latencies: [], lost: 0, duplicates: 0, busy: [], rounds: [] });
+      await measureLatency(c, sys, 1000, o.quick ? 300 : 2000, o.latencyBytes, run++, GRACE_MS); // warm-up, discarded
+    }
+    for (let r = 0; r < o.repeat; r++) {
+      for (const s of systems) {
+        await idle.wait();
+        process.stderr.write(`mqtt: round ${r + 1}/${o.repeat}: ${s.name} latency at ${o.mqttRate} msg/s (${perRound} messages), then QoS 1 throughput (${o.mqttCount} messages)...\n`);
         const meter = new MachineMeter();
-        const l = await measureLatency(c, sys, o.mqttRate, count, o.latencyBytes, run++, GRACE_MS);
-        latency.push({ system: name, rate: o.mqttRate, sent: count, lost: l.lost, duplicates: l.duplicates, machineCores: meter.busyCores(), ...percentiles(l.latencies) });
-        const list: ThroughputResult[] = [];
-        for (let r = 0; r < o.repeat; r++) {
-          process.stderr.write(`mqtt: ${name} QoS 1 throughput, ${o.mqttCount} messages, round ${r + 1}/${o.repeat}...\n`);
-          list.push(await measureThroughput(c, sys, o.mqttCount, o.mqttWindow, o.latencyBytes, run++, GRACE_MS));
-        }
-        rounds.set(name, list);
-      } finally {
-        await c.close();
+        const l = await measureLatency(s.c, s.sys, o.mqttRate, perRound, o.latencyBytes, run++, GRACE_MS);
+        s.busy.push(meter.busyCores());
+        s.latencies.push(...l.latencies);
+        s.lost += l.lost;
+        s.duplicates += l.duplicates;
+        await idle.wait();
+        s.rounds.push(await measureThroughput(s.c, s.sys, o.mqttCount, o.mqttWindow, o.latencyBytes, run++, GRACE_MS));
       }
-    } finally {
-      await sys.stop();
+    }
+  } finally {
+    for (const s of systems) {
+      await s.c.close().catch(() => {});
+      await s.sys.stop();
     }
   }
-  const throughput: ThroughputRow[] = names.map((name) => {
-    const list = rounds.get(name)!;
-    return { system: name, sent: o.mqttCount, ...medianRound(list), rounds: list.map((r) => Math.round(r.msgPerSec)) };
-  });
+  const latency: LatencyRow[] = systems.map((s) => ({
+    system: s.name, rate: o.mqttRate, sent: perRound * o.repeat, lost: s.lost, duplicates: s.duplicates,
+    machineCores: s.busy.reduce((a, b) => a + b, 0) / s.busy.length, ...percentiles(s.latencies),
+  }));
+  const throughput: ThroughputRow[] = systems.map((s) => ({ system: s.name, sent: o.mqttCount, ...medianRound(s.rounds), rounds: s.rounds.map((r) => Math.round(r.msgPerSec)) }));
   return report(o, info, latency, throughput);
 }
 
@@ -68,7 +75,7 @@ function report(o: BenchOptions, info: RunInfo, latency: LatencyRow[], throughpu
     name: 'mqtt',
     title: 'MQTT: publish at the cloud -> delivery at the edge (QoS 1)',
     info,
-    settings: { rate: o.mqttRate, secondsAtRate: o.seconds, payloadBytes: o.latencyBytes, throughputMessages: o.mqttCount, publishWindow: o.mqttWindow, rounds: o.repeat, graceMs: GRACE_MS },
+    settings: { rate: o.mqttRate, secondsAtRate: o.seconds, waitIdleSeconds: o.waitIdle, payloadBytes: o.latencyBytes, throughputMessages: o.mqttCount, publishWindow: o.mqttWindow, rounds: o.repeat, graceMs: GRACE_MS },
     data: {
       latency: latency.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]))),
       throughput: throughput.map((r) => ({ ...r, seconds: round(r.seconds), msgPerSec: Math.round(r.msgPerSec) })),
@@ -76,7 +83,7 @@ function report(o: BenchOptions, info: RunInfo, latency: LatencyRow[], throughpu
     },
     tables: [
       {
-        title: `Latency, ms: publish at the cloud broker -> delivery at the edge subscriber, ${o.mqttRate} msg/s, ${o.latencyBytes} B`,
+        title: `Latency, ms: publish at the cloud broker -> delivery at the edge subscriber, ${o.mqttRate} msg/s, ${o.latencyBytes} B (samples of ${o.repeat} rounds pooled)`,
         columns: [
           { key: 'system', title: 'system' }, { key: 'samples', title: 'samples', right: true }, { key: 'lost', title: 'lost', right: true },
           { key: 'p50', title: 'p50', right: true }, { key: 'p90', title: 'p90', right: true }, { key: 'p99', title: 'p99', right: true },
