@@ -8,7 +8,7 @@ import net from 'node:net';
 import { Aedes, type Client, type PublishPacket, type AuthenticateError } from 'aedes';
 import type { Logger } from 'pino';
 import { refusalRecord, type RefusalRecord } from './refusal.js';
-import { limitedConnection } from './packet-limit.js';
+import { guardPacketSize } from './packet-limit.js';
 
 export interface BrokerHooks<Id> {
   /**
@@ -95,7 +95,7 @@ export class MqttBroker<Id> {
       },
     });
     const server = net.createServer({ noDelay: true }, (socket) => {
-      aedes.handle(limitedConnection(socket, o.maxPacketBytes, (announced) => {
+      aedes.handle(guardPacketSize(socket, o.maxPacketBytes, (announced) => {
         log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}`, announced, limit: o.maxPacketBytes }, 'MQTT packet over the size limit; connection closed before buffering it');
         o.oversized?.();
       }));

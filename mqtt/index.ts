@@ -4,4 +4,4 @@ export * from './mapping.js';
 export * from './refusal.js';
 export * from './stats.js';
 export { MqttBroker, type BrokerHooks, type BrokerOptions } from './broker.js';
-export { PacketLimit } from './packet-limit.js';
+export { PacketScanner, guardPacketSize } from './packet-limit.js';

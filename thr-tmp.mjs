@@ -1,0 +1,18 @@
+import { CloudHub, EdgeHub } from '/work/wt-mqtt/dist/index.js';
+import mqtt from 'mqtt';
+const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', store: 'memory', mqtt: { listen: '127.0.0.1:0', allowAnonymous: true } });
+const edge = await EdgeHub.start({ cloud: hub.url, node: 'e1', token: hub.mintToken('e1'), log: 'silent', store: 'memory', mqtt: { listen: '127.0.0.1:0' } });
+await edge.waitOnline();
+const pub = await mqtt.connectAsync(`mqtt://127.0.0.1:${hub.mqtt.port}`);
+const sub = await mqtt.connectAsync(`mqtt://127.0.0.1:${edge.mqtt.port}`);
+await sub.subscribeAsync('isthmus/down/#', { qos: 1 });
+const N = 30000; let got = 0; let done;
+const fin = new Promise(r => done = r);
+sub.on('message', () => { if (++got === N) done(); });
+const t0 = performance.now();
+let next = 0, acked = 0;
+const pump = () => { while (next < N && next - acked < 256) { next++; pub.publish('isthmus/nodes/e1/down/x', 'hello-hello-hello', { qos: 1 }, () => { acked++; pump(); }); } };
+pump();
+await fin;
+console.log(process.env.NOLIMIT ? 'nolimit' : 'limit', 'msg/s', Math.round(N / ((performance.now() - t0) / 1000)));
+process.exit(0);
