@@ -1,6 +1,9 @@
 /** Isthmus: cloud-edge message hub. `import { CloudHub, EdgeHub } from 'isthmus'`. */
 export { CloudHub, type CloudHubOptions, type NodeInfo, type LaneInfo, type DisconnectOptions, mintToken, verifyToken } from './cloudhub/index.js';
 export { EdgeHub, type EdgeHubOptions, type EdgeStatus } from './edgehub/index.js';
+export { type EdgeMqttOptions, type MqttRule } from './edgehub/index.js';
+export { type CloudMqttOptions, type CloudMqttLaneRule, type ReceiptRecord } from './cloudhub/index.js';
+export { type MqttStats, type MqttCounter, type RefusalRecord } from './mqtt/index.js';
 export {
   Backoff, DefaultBackoff, DefaultLanePolicies, DefaultLinkSettings, InboundMessage,
   IsthmusError, InvalidMessageError, QueueFullError, ClosedError,
