@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import type { PublishPacket } from 'aedes';
 import { checkNodeName, type Delivery, type InboundMessage, type LaneName, type Receipt, type SendInput } from '../link/index.js';
 import {
-  isMqttMessage, laneOf, MqttBroker, MqttCounters, MqttRefusal, payloadBuffer, retainOf, toSendInput, topicMatches, type MqttStats,
+  isMqttMessage, laneOf, MqttBroker, MqttCounters, MqttRefusal, payloadBuffer, retainOf, samePassword, toSendInput, topicMatches, type MqttStats,
 } from '../mqtt/index.js';
 import type { CloudMqttConfig } from './mqtt-config.js';
 import { errorsTopic, filterOwnedBy, GLOBAL_ERRORS, NODES_ROOT, parseNodeTopic, receiptsTopic, upTopic } from './mqtt-topics.js';
@@ -99,9 +99,8 @@ export class CloudMqtt {
   private authenticate(username: string | undefined, password: Buffer | undefined): MqttIdentity | null {
     if (this.config.allowAnonymous) return CONTROLLER;
     if (username === undefined || password === undefined) return null;
-    const pw = password.toString('utf8');
-    if (username === this.config.username && pw === this.password) return CONTROLLER;
-    const node = this.host.verifyNodeToken(pw);
+    if (username === this.config.username && samePassword(password, this.password)) return CONTROLLER;
+    const node = this.host.verifyNodeToken(password.toString('utf8'));
     return node !== null && node === username ? { role: 'node', node } : null;
   }
 

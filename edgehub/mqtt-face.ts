@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import type { InboundMessage, Receipt, ResourceCache, SendInput } from '../link/index.js';
 import {
-  isMqttMessage, laneOf, MqttBroker, MqttCounters, payloadBuffer, retainOf, toSendInput, type MqttStats,
+  isMqttMessage, laneOf, MqttBroker, MqttCounters, payloadBuffer, retainOf, samePassword, toSendInput, type MqttStats,
 } from '../mqtt/index.js';
 import type { EdgeMqttConfig } from './mqtt-config.js';
 import { routeDown, routeUp } from './mqtt-rules.js';
@@ -60,7 +60,7 @@ export class EdgeMqtt {
           authenticate: (username, password) => {
             if (!users) return username ?? '';
             const want = username === undefined ? undefined : users.get(username);
-            return want !== undefined && password !== undefined && password.toString('utf8') === want ? username! : null;
+            return want !== undefined && password !== undefined && samePassword(password, want) ? username! : null;
           },
           publish: (_id, packet) => up(packet.topic, packet.payload as Buffer, packet.retain),
           forbidSubscribe: () => null, // the local broker belongs to the site: any local topic

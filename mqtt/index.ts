@@ -5,3 +5,4 @@ export * from './refusal.js';
 export * from './stats.js';
 export { MqttBroker, type BrokerHooks, type BrokerOptions } from './broker.js';
 export { PacketScanner, guardPacketSize } from './packet-limit.js';
+export { samePassword } from './credentials.js';

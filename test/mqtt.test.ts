@@ -256,3 +256,20 @@ t.test('a packet announcing more than the limit closes the connection before it 
   // Within the limit all is well.
   t.equal((await mosquittoPub(hub.mqtt!.port, { topic: 'isthmus/nodes/edge-1/down/blob', message: 'x'.repeat(60 * 1024), ...ctl })).code, 0);
 });
+
+t.test('the edge broker\'s optional per-client credentials', async (t) => {
+  const hub = await cloud(t);
+  const edge = await startEdge(hub, 'edge-u', { mqtt: { listen: '127.0.0.1:0', users: { sensor: 'pw-sensor', gateway: 'pw-gw' } } });
+  t.teardown(() => edge.close());
+  await edge.waitOnline();
+  const port = edge.mqtt!.port;
+  const none = await mosquittoPub(port, { topic: 'isthmus/up/x', message: 'x' });
+  t.not(none.code, 0, 'anonymous refused once users are set');
+  const wrong = await mosquittoPub(port, { topic: 'isthmus/up/x', message: 'x', user: 'sensor', pass: 'pw-gw' });
+  t.match(wrong.stderr, /bad user name or password/i, 'another user\'s password is refused');
+  const atCloud = sub(t, mosquittoSub(hub.mqtt!.port, { topics: ['isthmus/nodes/edge-u/up/#'], ...ctl }));
+  await atCloud.ready;
+  t.equal((await mosquittoPub(port, { topic: 'isthmus/up/x', message: 'ok', user: 'sensor', pass: 'pw-sensor' })).code, 0);
+  await atCloud.waitFor((m) => m.length >= 1, 'the authenticated publish');
+  t.same(atCloud.messages.map((m) => m.payload), ['ok']);
+});
