@@ -5,6 +5,7 @@
  * ratios against the Mosquitto bridge measured in the same run (the machine
  * is shared and noisy; absolute numbers mean little).
  */
+import os from 'node:os';
 import { fmt, ms } from '../format.js';
 import { IDLE_BUDGET_MS, IdleWaiter, MachineMeter } from '../machine-load.js';
 import type { RunInfo } from '../machine.js';
@@ -106,6 +107,7 @@ function report(o: BenchOptions, info: RunInfo, latency: LatencyRow[], throughpu
       `Isthmus QoS 1 throughput ${fmt(thr('isthmus').msgPerSec)} msg/s = ${round(thrRatio, 2)}x the Mosquitto bridge's ${fmt(thr('mosquitto-bridge').msgPerSec)} msg/s (target >= 1x): ${thrRatio >= 1 ? 'PASS' : 'FAIL'}`,
       `NATS leaf node: p50 ${ms(lat('nats-leaf').p50)} ms, ${fmt(thr('nats-leaf').msgPerSec)} msg/s`,
       ...lossNote,
+      ...busyNote(latency),
     ],
     chart: {
       title: `MQTT cloud -> edge latency at ${o.mqttRate} msg/s, QoS 1 (lower is better)`,
@@ -115,4 +117,13 @@ function report(o: BenchOptions, info: RunInfo, latency: LatencyRow[], throughpu
       log: true,
     },
   };
+}
+
+/** A run on a machine busy with other work says so: its figures are mostly that work's. */
+function busyNote(rows: LatencyRow[]): string[] {
+  const busy = Math.max(...rows.map((r) => r.machineCores));
+  const cores = os.availableParallelism();
+  return busy >= cores * 0.75
+    ? [`the machine was busy: up to ${busy.toFixed(2)} of ${cores} cores in use during the latency runs (other processes included); figures are disturbed, rerun on a quiet machine`]
+    : [];
 }
