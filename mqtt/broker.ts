@@ -74,16 +74,15 @@ export class MqttBroker<Id> {
         // The face's own publishes (client null) are never re-routed.
         if (!client) return done(null);
         const id = broker!.ids.get(client)!;
-        let pending: Promise<void> | void;
-        try {
-          pending = hooks.publish(id, packet, client.id);
-        } catch (err) {
-          broker!.refuse(client, id, packet, err, done);
+        // A retransmitted QoS 2 PUBLISH whose first copy aedes already holds (awaiting PUBREL) was
+        // carried then: aedes only answers PUBREC again, and it must not be carried twice.
+        if (packet.qos === 2 && packet.dup) {
+          (aedes as unknown as AedesWithPersistence).persistence.incomingGetPacket(client, packet).then(() => done(null), () => broker!.carry(client, id, packet, done));
           return;
         }
-        if (pending) pending.then(() => done(null), (err: unknown) => broker!.refuse(client, id, packet, err, done));
-        else done(null);
+        broker!.carry(client, id, packet, done);
       },
+
       authorizeSubscribe: (client, sub, done) => {
         const id = broker!.ids.get(client)!;
         const why = hooks.forbidSubscribe(id, sub.topic);
@@ -116,6 +115,19 @@ export class MqttBroker<Id> {
   }
 
   private hooks!: BrokerHooks<Id>;
+
+  /** Hands a client's PUBLISH to the hook; done(null) lets aedes acknowledge it, a refusal closes the client. */
+  private carry(client: Client, id: Id, packet: PublishPacket, done: (error?: Error | null) => void): void {
+    let pending: Promise<void> | void;
+    try {
+      pending = this.hooks.publish(id, packet, client.id);
+    } catch (err) {
+      this.refuse(client, id, packet, err, done);
+      return;
+    }
+    if (pending) pending.then(() => done(null), (err: unknown) => this.refuse(client, id, packet, err, done));
+    else done(null);
+  }
 
   /** MQTT clients connected now. */
   get clients(): number {
@@ -155,6 +167,11 @@ export class MqttBroker<Id> {
       () => done(new Error(`${record.code}: ${record.reason}`)),
     );
   }
+}
+
+/** aedes keeps its persistence on the instance; its typings do not say so. */
+interface AedesWithPersistence {
+  persistence: { incomingGetPacket(client: Client, packet: PublishPacket): Promise<unknown> };
 }
 
 function remoteOf(client: Client): string | undefined {

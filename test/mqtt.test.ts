@@ -273,3 +273,24 @@ t.test('the edge broker\'s optional per-client credentials', async (t) => {
   await atCloud.waitFor((m) => m.length >= 1, 'the authenticated publish');
   t.same(atCloud.messages.map((m) => m.payload), ['ok']);
 });
+
+t.test('QoS 2: a retransmitted PUBLISH (DUP) is carried once', async (t) => {
+  const hub = await cloud(t);
+  const { generate, parser } = await import('mqtt-packet');
+  const sock = net.connect(hub.mqtt!.port, '127.0.0.1');
+  t.teardown(() => sock.destroy());
+  const p = parser();
+  const packets: { cmd: string }[] = [];
+  p.on('packet', (pk: { cmd: string }) => packets.push(pk));
+  sock.on('data', (d) => p.parse(d));
+  await new Promise((r) => sock.once('connect', r));
+  sock.write(generate({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, clientId: 'qos2', keepalive: 30, username: ctl.user, password: Buffer.from(ctl.pass) }));
+  const publish = { cmd: 'publish' as const, topic: 'isthmus/nodes/edge-q/down/once', payload: Buffer.from('x'), qos: 2 as const, messageId: 7, retain: false };
+  sock.write(generate({ ...publish, dup: false }));
+  await until(() => packets.some((pk) => pk.cmd === 'pubrec'), 'PUBREC');
+  sock.write(generate({ ...publish, dup: true })); // as a client does when the PUBREC seems lost
+  await until(() => packets.filter((pk) => pk.cmd === 'pubrec').length === 2, 'second PUBREC');
+  sock.write(generate({ cmd: 'pubrel', messageId: 7 }));
+  await until(() => packets.some((pk) => pk.cmd === 'pubcomp'), 'PUBCOMP');
+  t.equal(hub.node('edge-q')!.lanes.events.messages, 1, 'queued once for the edge');
+});
