@@ -122,5 +122,7 @@ export function mosquittoPub(port: number, o: PubOptions): Promise<PubResult> {
   child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
   child.stdin!.on('error', () => {}); // the client may exit before reading it all
   if (o.lines) child.stdin!.end(o.lines.join('\n') + '\n'); else if (viaStdin) child.stdin!.end(o.message); else child.stdin!.end();
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code: code ?? -1, stderr: stderr.trim() })));
+  // A client that retries forever (e.g. -l reconnecting after a refusal) must not outlive the test.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  return new Promise((resolve) => child.once('exit', (code) => { clearTimeout(timer); resolve({ code: code ?? -1, stderr: stderr.trim() }); }));
 }
