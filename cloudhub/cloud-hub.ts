@@ -21,6 +21,8 @@ import { openDataDir, writeHubAddress } from './data-dir.js';
 import { AdminApi } from './admin-api.js';
 import { openTls, type HubTls } from './tls.js';
 import { SessionGuard } from './session-guard.js';
+import { CloudMqtt } from './mqtt-face.js';
+import { loadMqttPassword } from './mqtt-credentials.js';
 
 export interface LaneInfo extends LaneDepth {
   /** Age of the oldest queued message, ms, or null. */
@@ -93,6 +95,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private readonly sockets = new Set<EdgeSocket>();
   private listenSocket: uWS.us_listen_socket | null = null;
   private admin: AdminApi | null = null;
+  /** The northbound MQTT face, when configured (`mqtt` option): `hub.mqtt.stats()`. */
+  mqtt: CloudMqtt | null = null;
   private closing = false;
   private tls!: HubTls;
   private guard!: SessionGuard;
@@ -135,9 +139,17 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (config.admin) {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port, hub.tls.app);
     }
+    if (config.mqtt) {
+      try {
+        hub.mqtt = await CloudMqtt.start(hub, config.mqtt, config.mqtt.password ?? loadMqttPassword(config.dataDir), log, config.link.limits.maxPayloadBytes);
+      } catch (err) {
+        await hub.close();
+        throw err;
+      }
+    }
     if (!hub.tls.app) log.warn({ url: hub.url, admin: hub.adminUrl }, 'INSECURE DEV MODE: no TLS; node and admin tokens cross the network in clear text. Never use this outside development.');
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile });
-    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
+    log.info({ url: hub.url, admin: hub.adminUrl, mqtt: hub.mqtt?.url, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
     return hub;
   }
 
@@ -182,6 +194,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   /** Mints a token for a node (default 30 days). */
   mintToken(node: string, ttlMs = DEFAULT_TOKEN_TTL_MS): string {
     return mintToken(this.secret, node, ttlMs);
+  }
+
+  /** The node a token is valid for, or null (the MQTT face's node credentials). */
+  verifyNodeToken(token: string): string | null {
+    const check = this.guard.check(token); // signature, expiry and the deny list, as at the upgrade
+    return check.ok ? check.claims.node : null;
   }
 
   /**
@@ -249,6 +267,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     await this.admin?.close();
     this.guard.stop();
+    await this.mqtt?.close();
     for (const link of this.links.values()) link.close();
     await this.store.close();
     this.tls.cleanup();

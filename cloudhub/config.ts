@@ -2,6 +2,7 @@
 import { MAX_PATHS } from '../proto/index.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
+import { cloudMqttConfig, type CloudMqttConfig, type CloudMqttOptions } from './mqtt-config.js';
 
 export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
@@ -24,6 +25,8 @@ export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   retryAfterMs?: number;
   /** Most sockets one node may hold at once (multipath). Default 4. */
   maxPaths?: number;
+  /** Northbound MQTT face (cloudhub/mqtt-config.ts), or false/absent for none. The CLI uses 127.0.0.1:1884. */
+  mqtt?: CloudMqttOptions | false;
   log?: LogOption;
 }
 
@@ -39,6 +42,7 @@ export interface CloudHubConfig {
   maxPaths: number;
   link: LinkConfig;
   security: SecurityConfig;
+  mqtt: CloudMqttConfig | null;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -76,5 +80,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     maxPaths,
     link: linkConfig(o),
     security: securityConfig(o, o.dataDir ?? null),
+    mqtt: o.mqtt ? cloudMqttConfig(o.mqtt) : null,
   };
 }

@@ -6,6 +6,7 @@ import {
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
 import { edgeSecurityConfig, readTokenFile, type EdgeSecurityConfig, type EdgeSecurityOptions } from './edge-security.js';
+import { edgeMqttConfig, type EdgeMqttConfig, type EdgeMqttOptions } from './mqtt-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /**
@@ -32,6 +33,8 @@ export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /** The durable store refuses new messages when its disk has less free space. Default 256 MiB. */
   storeMinFreeBytes?: number;
   backoff?: Partial<BackoffConfig>;
+  /** The local MQTT face (edgehub/mqtt-config.ts); absent: none. `{}` is an embedded broker on 127.0.0.1:1883. */
+  mqtt?: EdgeMqttOptions;
   log?: LogOption;
 }
 
@@ -48,6 +51,7 @@ export interface EdgeHubConfig {
   backoff: BackoffConfig;
   link: LinkConfig;
   security: EdgeSecurityConfig;
+  mqtt: EdgeMqttConfig | null;
 }
 
 /** Adds the link path to a bare ws:// URL and checks the scheme. */
@@ -90,5 +94,6 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     link: linkConfig(o),
     security: edgeSecurityConfig(o, urls[0]!),
+    mqtt: o.mqtt === undefined ? null : edgeMqttConfig(o.mqtt, checkNodeName(o.node)),
   };
 }
