@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { CloudHub, DefaultCloudHub } from '../cloudhub/index.js';
 import { createLogger } from '../link/index.js';
-import { duration, fail, positiveInt } from './options.js';
+import { duration, fail, nonNegativeInt, positiveInt } from './options.js';
+import { stopOnSignals } from './drain-signals.js';
 
 interface Flags {
   listen: string;
@@ -13,6 +14,10 @@ interface Flags {
   pingInterval?: number;
   maxConnections?: number;
   retryAfter?: number;
+  admitRate?: number;
+  admitBurst?: number;
+  drainTimeout?: number;
+  drainRedirect?: string;
   logLevel: string;
 }
 
@@ -28,6 +33,10 @@ export function registerCloudhub(program: Command): void {
     .option('--ping-interval <duration>', 'liveness ping interval, e.g. 5s', duration)
     .option('--max-connections <n>', 'most edge connections at once', positiveInt)
     .option('--retry-after <duration>', 'what a refused edge is told to wait', duration)
+    .option('--admit-rate <n>', 'edges admitted per second after the burst (0: no limit); default 1000', nonNegativeInt)
+    .option('--admit-burst <n>', 'edges admitted back to back before the rate applies; default 1000', positiveInt)
+    .option('--drain-timeout <duration>', 'longest the drain on SIGTERM may take before exiting anyway; default 20s', duration)
+    .option('--drain-redirect <url>', 'on SIGTERM, tell edges to reconnect to this hub instead (ws://HOST:PORT)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
     .action(async (f: Flags) => {
       const log = createLogger(f.logLevel as 'info', 'cloudhub');
@@ -36,6 +45,8 @@ export function registerCloudhub(program: Command): void {
         hub = await CloudHub.start({
           listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, storeMinFreeBytes: f.storeMinFree, log,
           pingIntervalMs: f.pingInterval, maxConnections: f.maxConnections, retryAfterMs: f.retryAfter,
+          admission: { ...(f.admitRate !== undefined ? { ratePerSecond: f.admitRate } : {}), ...(f.admitBurst !== undefined ? { burst: f.admitBurst } : {}) },
+          drainTimeoutMs: f.drainTimeout, drainRedirect: f.drainRedirect,
         });
       } catch (err) {
         fail(err);
@@ -52,11 +63,6 @@ export function registerCloudhub(program: Command): void {
         'Then: npx isthmus nodes   and   npx isthmus send --node edge-1 --lane control --key reboot --json \'{"at":"now"}\'',
         '',
       ].join('\n') + '\n');
-      const stop = (signal: string): void => {
-        log.info({ signal }, 'draining: edges are told to come back later');
-        void hub.close().then(() => process.exit(0));
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      stopOnSignals(log, hub.config.drain.timeoutMs, async () => { await hub.drain(); });
     });
 }

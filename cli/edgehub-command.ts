@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import { EdgeHub } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
 import { duration, fail } from './options.js';
+import { stopOnSignals } from './drain-signals.js';
+import { DefaultEdgeAdmin } from '../edgehub/index.js';
 
 interface Flags {
   cloud: string;
@@ -18,6 +20,8 @@ interface Flags {
   store: 'memory' | 'lmdb';
   backoffBase?: number;
   backoffCap?: number;
+  admin: string | false;
+  drainTimeout?: number;
   logLevel: string;
 }
 
@@ -32,6 +36,9 @@ export function registerEdgehub(program: Command): void {
     .option('--stdin', 'publish JSON lines read from stdin')
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
+    .option('--admin <host:port>', 'local listener for /metrics, /healthz, /readyz', DefaultEdgeAdmin.listen)
+    .option('--no-admin', 'no local listener')
+    .option('--drain-timeout <duration>', 'longest the drain on SIGTERM may take before exiting anyway; default 10s', duration)
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
     .action(async (f: Flags) => {
       const log = createLogger(f.logLevel as 'info', 'edgehub');
@@ -40,6 +47,7 @@ export function registerEdgehub(program: Command): void {
       try {
         edge = await EdgeHub.start({
           cloud: f.cloud, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store,
+          admin: f.admin, drainTimeoutMs: f.drainTimeout,
           backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
         });
       } catch (err) {
@@ -61,8 +69,7 @@ export function registerEdgehub(program: Command): void {
           edge.publish(input).catch((err: Error) => log.error({ err: err.message }, 'publish refused'));
         });
       }
-      const stop = (): void => { void edge.close().then(() => process.exit(0)); };
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
+      if (edge.adminUrl) log.info({ admin: edge.adminUrl }, 'metrics, healthz and readyz served');
+      stopOnSignals(log, edge.config.drainTimeoutMs, () => edge.drain());
     });
 }

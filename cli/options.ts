@@ -16,6 +16,12 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+export function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a non-negative integer`);
+  return n;
+}
+
 /** Prints an error without a stack and exits non-zero. */
 export function fail(err: unknown): never {
   process.stderr.write(`isthmus: ${(err as Error).message ?? String(err)}\n`);

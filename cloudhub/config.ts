@@ -1,4 +1,5 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
+import { admissionConfig, drainConfig, type AdmissionConfig, type AdmissionOptions, type DrainConfig } from './admission-config.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 
 export interface CloudHubOptions extends LinkConfigInput {
@@ -20,6 +21,12 @@ export interface CloudHubOptions extends LinkConfigInput {
   maxConnections?: number;
   /** What a refused edge is told to wait, ms. Default 5000. */
   retryAfterMs?: number;
+  /** Token bucket for edges (re)connecting: see cloudhub/admission-config.ts. */
+  admission?: AdmissionOptions;
+  /** Longest a graceful drain (SIGTERM, drain()) may take, ms. Default 20000. */
+  drainTimeoutMs?: number;
+  /** During a drain, edges are told to reconnect to this URL (another replica); default: the same URL, later. */
+  drainRedirect?: string;
   log?: LogOption;
 }
 
@@ -32,6 +39,8 @@ export interface CloudHubConfig {
   storeMinFreeBytes: number;
   maxConnections: number;
   retryAfterMs: number;
+  admission: AdmissionConfig;
+  drain: DrainConfig;
   link: LinkConfig;
 }
 
@@ -64,6 +73,8 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     maxConnections,
     retryAfterMs,
+    admission: admissionConfig(o.admission),
+    drain: drainConfig(o.drainTimeoutMs, o.drainRedirect),
     link: linkConfig(o),
   };
 }

@@ -3,6 +3,7 @@ import {
   checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
+import { edgeAdminConfig, edgeDrainTimeout } from './admin-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput {
   /** The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when absent). */
@@ -18,6 +19,10 @@ export interface EdgeHubOptions extends LinkConfigInput {
   /** The durable store refuses new messages when its disk has less free space. Default 256 MiB. */
   storeMinFreeBytes?: number;
   backoff?: Partial<BackoffConfig>;
+  /** Local listener for /metrics, /healthz, /readyz, "host:port", or false. Default false when embedded; the CLI uses 127.0.0.1:10002. */
+  admin?: string | false;
+  /** Longest drain() may take (flush acks, close the socket and the store), ms. Default 10000. */
+  drainTimeoutMs?: number;
   log?: LogOption;
 }
 
@@ -29,6 +34,8 @@ export interface EdgeHubConfig {
   store: StoreKind;
   storeMinFreeBytes: number;
   backoff: BackoffConfig;
+  admin: { host: string; port: number } | null;
+  drainTimeoutMs: number;
   link: LinkConfig;
 }
 
@@ -56,6 +63,8 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     store: storeKind(o.store, o.dataDir, 'dataDir'),
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
+    admin: edgeAdminConfig(o.admin),
+    drainTimeoutMs: edgeDrainTimeout(o.drainTimeoutMs),
     link: linkConfig(o),
   };
 }

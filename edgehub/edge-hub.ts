@@ -10,11 +10,13 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Welcome,
 } from '../proto/index.js';
 import {
-  Backoff, ClosedError, createLogger, Link, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
+  Backoff, ClosedError, createLogger, Link, Traffic, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
+import { EdgeHubMetrics } from './metrics.js';
+import { EdgeAdminServer } from './admin-server.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
@@ -47,6 +49,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   /** What the cloud asked for in its last GoAway or HTTP 503. */
   private retryAfterMs = 0;
   private closed = false;
+  private readonly traffic = new Traffic();
+  private admin: EdgeAdminServer | null = null;
+  /** Prometheus metrics, served at /metrics on the local admin listener (README, "Metrics reference"). */
+  readonly metrics: EdgeHubMetrics;
 
   /**
    * The newest state of every key received on the state lane, durable with
@@ -63,6 +69,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.backoff = new Backoff(config.backoff);
     const cache = store.resources();
     this.resources = cache;
+    this.metrics = new EdgeHubMetrics({ links: () => [this.link], traffic: this.traffic, online: () => this.online });
     this.link = new Link({
       peer: 'cloud',
       outbox: store.outbox('cloud', config.link.lanes),
@@ -71,6 +78,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       log,
       deliver: (m) => this.emit('message', m),
       record: (m) => cache.record(m),
+      observer: this.metrics.observer,
     });
   }
 
@@ -80,6 +88,14 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
+    if (config.admin) {
+      try {
+        hub.admin = await EdgeAdminServer.start({ metrics: hub.metrics, online: () => hub.online, running: () => !hub.closed }, config.admin.host, config.admin.port);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    }
     hub.connect();
     return hub;
   }
@@ -129,9 +145,32 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     };
   }
 
+  /** URL of the local admin listener (/metrics, /healthz, /readyz), or null. */
+  get adminUrl(): string | null {
+    return this.admin?.url ?? null;
+  }
+
+  /**
+   * Graceful stop (SIGTERM): writes the acks owed to the cloud once their
+   * commits are synced, then closes the socket (1000) and the store, within
+   * `timeoutMs` (drainTimeoutMs) for the acks.
+   */
+  async drain(timeoutMs = this.config.drainTimeoutMs): Promise<void> {
+    if (this.closed) return;
+    let timer: NodeJS.Timeout | undefined;
+    const flushed = await Promise.race([
+      this.link.flushAcks().then(() => true, () => true),
+      new Promise<boolean>((r) => { timer = setTimeout(() => r(false), timeoutMs); }),
+    ]);
+    clearTimeout(timer);
+    if (!flushed) this.log.warn({ timeoutMs }, 'drain: acks still waiting for the store at the deadline');
+    await this.close();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.admin?.close();
     this.clearTimers();
     const sock = this.socket;
     this.link.close();
@@ -159,7 +198,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       perMessageDeflate: false,
       handshakeTimeout: this.config.link.handshakeTimeoutMs,
     });
-    const sock = new CloudSocket(ws);
+    const sock = new CloudSocket(ws, this.traffic);
     sock.onWritten = () => {
       if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
     };
@@ -178,7 +217,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       void req;
     });
     ws.on('open', () => {
-      ws.send(encodeFrame({
+      sock.send(encodeFrame({
         hello: {
           version: PROTOCOL_VERSION, node: this.config.node, epoch: this.link.epoch,
           received: this.link.receivedCursors(), maxFrameBytes: this.config.link.limits.maxFrameBytes,
@@ -199,6 +238,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
 
   private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {
     if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
+    this.traffic.bytesIn += data.length;
     try {
       if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
       const frame = decodeFrame(data, this.config.link.limits);
@@ -233,6 +273,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs);
     this.session = w.session;
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
+    this.metrics.connected();
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.emit('online', { session: w.session, url: this.url });
   }
@@ -249,7 +290,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const retryInMs = Math.max(this.backoff.next(), this.retryAfterMs);
     this.retryAfterMs = 0;
     this.log[wasOnline ? 'warn' : 'info']({ code: closeCodeName(code), reason, retryInMs }, wasOnline ? 'offline; reconnecting' : 'connect failed; retrying');
-    if (wasOnline) this.emit('offline', { code, reason, retryInMs });
+    if (wasOnline) {
+      this.metrics.disconnected(closeCodeName(code));
+      this.emit('offline', { code, reason, retryInMs });
+    }
     this.retryTimer = setTimeout(() => this.connect(), retryInMs);
   }
 }

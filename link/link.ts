@@ -21,6 +21,7 @@ import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
 import type { Transport } from './transport.js';
 import { DropLog } from './drop-log.js';
 import { FlushScheduler } from './flush-scheduler.js';
+import { AckSampler, type LinkObserver } from './link-observer.js';
 
 export interface LinkStats {
   messagesIn: number;
@@ -31,6 +32,8 @@ export interface LinkStats {
   duplicates: number;
   /** Objects older than the newest version already delivered, not delivered. */
   stale: number;
+  /** Times the in-flight window filled and held back state, events and bulk. */
+  windowStalls: number;
   dropped: Record<LaneName, Record<DropReason, number>>;
 }
 
@@ -47,6 +50,8 @@ export interface LinkOptions {
   record?: (message: WireMessage) => void;
   /** Shared by a hub's links so that they flush together once per turn (see flush-scheduler.ts). */
   scheduler?: FlushScheduler;
+  /** Told of RTT samples and sampled ack latencies (metrics). */
+  observer?: LinkObserver;
 }
 
 type Waiters = Map<number, (d: Delivery) => void>;
@@ -94,9 +99,11 @@ export class Link {
   /** Message bytes received since the last Ack frame. */
   private bytesSinceAck = 0;
   private closed = false;
+  private readonly observer: LinkObserver | null;
+  private readonly sampler: AckSampler | null;
 
   readonly stats: LinkStats = {
-    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, stale: 0,
+    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, stale: 0, windowStalls: 0,
     dropped: Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'],
   };
   connectedAt: number | null = null;
@@ -113,6 +120,8 @@ export class Link {
     this.scheduler = opts.scheduler ?? new FlushScheduler();
     this.frameBytes = opts.config.batchBytes;
     this.drops = new DropLog(opts.log, opts.peer);
+    this.observer = opts.observer ?? null;
+    this.sampler = opts.observer ? new AckSampler(LANE_COUNT, opts.observer) : null;
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
   }
@@ -215,7 +224,11 @@ export class Link {
       case 'batch': this.onBatch(frame.batch!.messages as WireMessage[]); break;
       case 'ack': this.onAck(frame.ack!.cursors ?? []); break;
       case 'ping': this.conn?.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
-      case 'pong': this.liveness?.pong(frame.pong!.sentAt ?? 0, now); break;
+      case 'pong': {
+        const sample = this.liveness?.pong(frame.pong!.sentAt ?? 0, now);
+        if (sample !== undefined) this.observer?.rtt(sample);
+        break;
+      }
       default: throw new ProtocolError(`unexpected ${frame.body} frame after the handshake`);
     }
   }
@@ -236,12 +249,28 @@ export class Link {
     const appended = result instanceof Promise ? await result : result;
     if (appended.durable) await appended.durable;
     const seq = appended.seq;
-    if (seq) this.scheduleFlush();
+    if (seq) {
+      this.sampler?.accepted(lane, seq);
+      this.scheduleFlush();
+    }
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
   }
 
   depth(): Record<LaneName, LaneDepth> {
     return Object.fromEntries(LANE_NAMES.map((name, i) => [name, this.outbox.depth(i)])) as Record<LaneName, LaneDepth>;
+  }
+
+  /**
+   * Writes now the Acks this side owes, once the inbox commits they wait for
+   * are synced: a hub that is about to close its socket (drain) acks what it
+   * has made durable instead of leaving the peer to resend it.
+   */
+  async flushAcks(): Promise<void> {
+    while (this.acking) await this.acking;
+    if (!this.ackScheduled) return;
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+    this.writeAcks();
   }
 
   /** Stops for good; pending receipts stay unresolved (the outbox may outlive this process). */
@@ -286,7 +315,11 @@ export class Link {
         let room = this.frameBytes - size;
         if (windowed) {
           const left = this.config.windowBytes - this.inflightBytes;
-          if (left <= 0) { this.windowFull = true; break; }
+          if (left <= 0) {
+            if (!this.windowFull) this.stats.windowStalls++;
+            this.windowFull = true;
+            break;
+          }
           room = Math.min(room, left);
         }
         const entries = this.outbox.pending(lane, this.sent[lane]!, maxBatch - parts.length, room, now);
@@ -328,6 +361,7 @@ export class Link {
     if (seq <= this.acked[lane]!) return;
     this.acked[lane] = seq;
     this.outbox.ack(lane, seq);
+    this.sampler?.acked(lane, seq);
     const marks = this.inflightMarks[lane]!;
     if (marks.length) {
       let done = 0;
@@ -369,6 +403,7 @@ export class Link {
     this.stats.dropped[LANE_NAMES[lane]!][reason]++;
     this.drops.count(LANE_NAMES[lane]!, reason);
     if (!seq) return;
+    this.sampler?.dropped(lane, seq);
     this.recentDrops.set(`${lane}:${seq}`, reason);
     const resolve = this.waiters[lane]!.get(seq);
     if (resolve) {

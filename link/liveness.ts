@@ -36,9 +36,11 @@ export class Liveness {
     this.lastHeard = now;
   }
 
-  pong(sentAt: number, now: number): void {
+  /** Takes a Pong's sample into the smoothed RTT and returns the sample, ms. */
+  pong(sentAt: number, now: number): number {
     const sample = Math.max(0, now - sentAt);
     this.rttMs = this.rttMs === null ? sample : this.rttMs + (sample - this.rttMs) / 8;
+    return sample;
   }
 
   private tick(): void {
