@@ -40,8 +40,8 @@ export class Admission {
       return { admitted: true };
     }
     this.refused++;
-    // The next slot after those already promised: tokens left (a fraction) shorten the first wait.
-    this.nextSlot = Math.max(this.nextSlot, now + ((1 - this.tokens) * 1000) / ratePerSecond) + 1000 / ratePerSecond;
+    // The slot after those already promised, or when the next token comes if none are.
+    this.nextSlot = Math.max(this.nextSlot + 1000 / ratePerSecond, now + ((1 - this.tokens) * 1000) / ratePerSecond);
     const wait = this.nextSlot - now + this.random() * jitterMs;
     return { admitted: false, retryAfterMs: Math.max(1, Math.min(maxRetryAfterMs, Math.ceil(wait))) };
   }
