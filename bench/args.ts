@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'storm', 'scale'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -43,9 +43,15 @@ export interface BenchOptions {
   counts: number[];
   /** Footprint: payload bytes of the queued messages. */
   payload: number;
+  /** Storm (first value) and scale: simulated edges; null for the benchmark's default. */
+  edges: number[] | null;
+  /** Storm: messages queued per node before the restart. */
+  perNode: number;
+  /** Scale: seconds of idle measured per case. */
+  idleSeconds: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|storm|scale|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
   --seconds S      latency: seconds per rate; drain: idle seconds per round
                    (default 10, quick 2)
@@ -72,6 +78,10 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
   --counts A,B     footprint: queued messages per measurement (default
                    100000,1000000, quick 20000,100000)
   --payload BYTES  footprint: payload bytes of the queued messages (default 1024)
+  --edges A,B      storm: simulated edges (default 10000, quick 1000); scale: edge
+                   counts (default 10000,50000,100000, quick 1000,2000)
+  --per-node K     storm: messages queued per node before the restart (default 2)
+  --idle-seconds S scale: idle seconds measured per case (default 20, quick 5)
   --out DIR        results folder (default bench/results)`;
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -96,7 +106,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'edges', 'per-node', 'idle-seconds'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -133,7 +143,16 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     drainRounds: Math.floor(num('rounds', quick ? 1 : 10, 1)),
     counts,
     payload: Math.floor(num('payload', 1024, 1)),
+    edges: flags.has('edges') ? edgeCounts(flags.get('edges')!) : null,
+    perNode: Math.floor(num('per-node', 2, 1)),
+    idleSeconds: num('idle-seconds', quick ? 5 : 20),
   };
+}
+
+function edgeCounts(text: string): number[] {
+  const counts = text.split(',').map(Number);
+  if (counts.some((n) => !Number.isSafeInteger(n) || n <= 0)) throw new UsageError('--edges must be positive integers, comma-separated');
+  return counts;
 }
 
 export class UsageError extends Error {}

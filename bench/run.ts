@@ -12,8 +12,10 @@ import { drain } from './store/drain.js';
 import { durable } from './store/durable.js';
 import { footprint } from './store/footprint.js';
 import { throughput } from './throughput.js';
+import { storm } from './storm/storm.js';
+import { scale } from './scale/scale.js';
 
-const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint };
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, storm, scale };
 
 async function main(argv: string[]): Promise<number> {
   let o: BenchOptions;

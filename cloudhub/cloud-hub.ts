@@ -310,7 +310,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (this.closing || this.sockets.size >= this.config.maxConnections) {
       this.metrics.refusedUpgrade(this.closing ? 'closing' : 'full');
       this.log.warn({ remote, node: check.claims.node, connections: this.sockets.size }, 'edge refused: hub full or closing; told to retry later');
-      return retryLater(res, this.config.retryAfterMs + Math.floor(Math.random() * this.config.admission.jitterMs));
+      return retryLater(res, this.config.retryAfterMs);
     }
     // Admission control: a token bucket, so a restarted hub takes its edges back at a pace it can serve.
     const admit = this.admission.take();
