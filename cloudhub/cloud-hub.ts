@@ -235,9 +235,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     this.log.info('cloud hub closed');
   }
 
-  private goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string): void {
+  /** GoAway, then close now, or (drain) leave the close to the edge, which drops the socket on a GoAway. */
+  private goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string, closeNow = true): void {
     sock.send(encodeFrame({ goAway: { code, reason, retryAfterMs, redirect } }));
-    sock.close(code, reason);
+    sock.goAwayCode = code;
+    if (closeNow) sock.close(code, reason);
   }
 
   private linkFor(node: string): Link {
@@ -393,7 +395,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private closed(sock: EdgeSocket, code: number, reason: string): void {
     sock.markClosed();
     if (!this.sockets.delete(sock)) return;
-    if (sock.link) this.metrics.disconnected(closeCodeName(code));
+    if (sock.link) this.metrics.disconnected(closeCodeName(sock.goAwayCode ?? code));
     sock.link?.detach(sock);
     // uWS drops the TCP connection itself (no close frame: 1006) on a frame over maxPayloadLength.
     if (code === 1006 && /too big/i.test(reason)) {

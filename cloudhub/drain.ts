@@ -4,8 +4,15 @@
  * their inbox commits are synced, so the edges do not resend what is durable
  * here), every edge is sent a GoAway saying when (retry-after with jitter, so
  * they do not all come back in the same second) or where (another replica)
- * to reconnect, its socket is closed, and the drain waits for the sockets to
- * go, all within one deadline.
+ * to reconnect, and the drain waits for the sockets to go, all within one
+ * deadline.
+ *
+ * The edges close their sockets themselves on a GoAway (they drop them: their
+ * side sends the first FIN). Whichever side closes TCP first keeps the
+ * connection in TIME_WAIT for a minute, and uWS listens without SO_REUSEADDR:
+ * had the hub closed 10k sockets itself, a hub restarted on the same host
+ * could not bind its port for a minute. Sockets still open after a grace
+ * period (an old or stuck edge) are closed by the hub.
  */
 import type { Logger } from 'pino';
 import { CloseCode } from '../proto/index.js';
@@ -32,8 +39,8 @@ export interface DrainResult {
 export interface DrainTarget {
   sockets: ReadonlySet<EdgeSocket>;
   links: Iterable<Link>;
-  /** Sends GoAway and closes the socket with `code`. */
-  goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string): void;
+  /** Sends GoAway; closes the socket with `code` if closeNow. */
+  goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string, closeNow: boolean): void;
   retryAfterMs: number;
   jitterMs: number;
   log: Logger;
@@ -46,17 +53,28 @@ export async function drainEdges(t: DrainTarget, timeoutMs: number, redirect: st
   // 1. Acks first: what this hub made durable is acked before the socket goes.
   let acksPending = 0;
   await Promise.all([...t.links].map((l) => within(l.flushAcks(), left()).then((done) => { if (!done) acksPending++; })));
-  // 2. GoAway: when or where to come back, then close.
+  // 2. GoAway: when or where to come back; the edge drops the socket on it.
+  const reason = redirect ? 'cloud hub draining: reconnect to the other replica' : 'cloud hub draining: reconnect later';
   for (const sock of [...t.sockets]) {
     const jitter = Math.floor(Math.random() * t.jitterMs);
     const retryAfterMs = redirect ? jitter : t.retryAfterMs + jitter;
-    t.goAway(sock, CloseCode.SHUTTING_DOWN, redirect ? 'cloud hub draining: reconnect to the other replica' : 'cloud hub draining: reconnect later', retryAfterMs, redirect);
+    t.goAway(sock, CloseCode.SHUTTING_DOWN, reason, retryAfterMs, redirect, false);
   }
-  // 3. Wait for the sockets to close (their close handshakes), up to the deadline.
-  while (t.sockets.size > 0 && left() > 0) await new Promise((r) => setTimeout(r, Math.min(10, left())));
+  const graceEnd = performance.now() + Math.min(EDGE_CLOSE_GRACE_MS, left());
+  await until(() => t.sockets.size === 0 || performance.now() >= graceEnd);
+  // 3. What the edges left open, the hub closes; then wait for those to go, up to the deadline.
+  for (const sock of [...t.sockets]) sock.close(CloseCode.SHUTTING_DOWN, reason);
+  await until(() => t.sockets.size === 0 || left() <= 0);
   const result = { edges, leftOpen: t.sockets.size, acksPending, ms: Math.round(performance.now() - start) };
   t.log[result.leftOpen || acksPending ? 'warn' : 'info'](result, 'drain finished');
   return result;
+}
+
+/** How long the edges get to drop their sockets after the GoAway before the hub closes them, ms. */
+const EDGE_CLOSE_GRACE_MS = 2_000;
+
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 10));
 }
 
 /** Resolves true when p settles within ms, false otherwise (p keeps running). */

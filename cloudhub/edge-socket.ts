@@ -22,6 +22,8 @@ export class EdgeSocket implements Transport {
   overflowed = false;
   /** A newer connection of the node took over: its close is not the node going offline. */
   replaced = false;
+  /** The close code of the GoAway sent, if one was: the edge then drops the socket itself (1006 here). */
+  goAwayCode: number | null = null;
 
   constructor(readonly node: string, readonly remote: string, private readonly traffic?: Traffic) {}
 

@@ -250,6 +250,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
           try { this.url = linkUrl(g.redirect); } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// URL'); }
         }
         this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
+        // Drop the socket at once: this side's FIN goes first, so TIME_WAIT stays here and a
+        // hub restarted on the same host can bind its port again (uWS has no SO_REUSEADDR).
+        sock.localClose ??= { code: g.code ?? CloseCode.NORMAL, reason: g.reason ?? '' };
+        sock.ws.terminate();
       } else if (this.session === null) {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
         this.welcome(sock, frame.welcome as Welcome);

@@ -36,16 +36,17 @@ t.test('SIGTERM: GoAway with a redirect, acks flushed, nothing lost, clean store
   edge = await EdgeHub.start({ cloud: urlA!, node: 'edge-1', token: hubB.mintToken('edge-1'), log: 'silent', backoff: { baseMs: 20, capMs: 200, stableMs: 1000 } });
   await edge.waitOnline();
   const offline = new Promise<{ code: number; retryInMs: number }>((r) => edge!.once('offline', r));
-  const onB = new Promise<{ url: string }>((r) => edge!.on('online', (i) => { if (i.url.startsWith(hubB.url)) r(i); }));
+  let n = 0;
+  let movedAt = 0; // messages published when the edge came online on hub B
+  const onB = new Promise<{ url: string }>((r) => edge!.on('online', (i) => { if (i.url.startsWith(hubB.url)) { movedAt = n; r(i); } }));
 
-  // Publish steadily; note which receipts were acked while the edge was on hub A.
+  // Publish steadily until 100 more after the move to hub B; note which receipts were acked while the edge was on hub A.
   const sent: Array<{ key: string; receipt: Receipt }> = [];
   const ackedByA = new Set<string>();
   let onA = true;
   void offline.then(() => { onA = false; });
-  let n = 0;
   const publishing = (async () => {
-    while (n < 600) {
+    while (!movedAt || n < movedAt + 100) {
       const key = `m-${n++}`;
       const receipt = await edge!.publish({ lane: 'events', key, payload: { n } });
       sent.push({ key, receipt });

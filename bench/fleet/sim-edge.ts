@@ -60,7 +60,7 @@ export class SimEdge {
   private connect(): void {
     this.timer = null;
     if (this.stopped) return;
-    const ws = new WebSocket(this.o.url, {
+    const ws = new WebSocket(new URL('/v1/link', this.o.url), {
       headers: { authorization: `Bearer ${this.o.token}`, 'x-isthmus-node': this.o.node },
       perMessageDeflate: false, maxPayload: DefaultWireLimits.maxFrameBytes, handshakeTimeout: 10_000,
       ...(this.o.localAddress ? { localAddress: this.o.localAddress } : {}),
@@ -132,6 +132,7 @@ export class SimEdge {
       case 'goAway':
         this.goAways++;
         this.retryAfterMs = f.goAway!.retryAfterMs ?? 0;
+        ws.terminate(); // as the edge hub does: its FIN first (see cloudhub/drain.ts)
         break;
       default:
         break;
