@@ -13,8 +13,9 @@ function reply(r: HubReply): void {
   if (process.connected) process.send!(r);
 }
 
-async function status(): Promise<HubStatus> {
+async function status(gc: boolean): Promise<HubStatus> {
   const h = hub!;
+  if (gc) (globalThis as { gc?: () => void }).gc?.();
   let queued = 0;
   let connected = 0;
   for (const n of h.nodes()) {
@@ -30,6 +31,8 @@ async function status(): Promise<HubStatus> {
     refusedAdmission: value('isthmus_upgrades_refused_total', ['reason', 'admission']),
     rssBytes: process.memoryUsage().rss,
     heapUsedBytes: process.memoryUsage().heapUsed,
+    externalBytes: process.memoryUsage().external,
+    arrayBuffersBytes: process.memoryUsage().arrayBuffers,
     bytesIn: value('isthmus_bytes_total', ['direction', 'in']),
     bytesOut: value('isthmus_bytes_total', ['direction', 'out']),
   };
@@ -75,7 +78,7 @@ async function handle(m: HubRequest): Promise<void> {
       return reply({ id: m.id, type: 'ok' });
     }
     case 'status':
-      return reply({ id: m.id, type: 'status', status: await status() });
+      return reply({ id: m.id, type: 'status', status: await status(m.gc ?? false) });
   }
 }
 

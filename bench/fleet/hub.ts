@@ -27,8 +27,9 @@ export class HubChild {
     return procFigures(this.c.pid);
   }
 
-  async status(): Promise<HubStatus> {
-    return (await this.c.request<'status'>({ type: 'status' }, 30_000)).status;
+  /** With gc: after a full garbage collection (the child runs with --expose-gc). */
+  async status(gc = false): Promise<HubStatus> {
+    return (await this.c.request<'status'>({ type: 'status', gc }, 30_000)).status;
   }
 
   async queue(nodes: string[], perNode: number): Promise<void> {

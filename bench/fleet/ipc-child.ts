@@ -62,6 +62,8 @@ export class IpcChild<Req extends { id: number; type: string }, Rep extends { id
 
 export interface ProcFigures {
   rssBytes: number;
+  /** Anonymous memory (heap, stacks, malloc): RSS without the store's mapped file pages. */
+  rssAnonBytes: number;
   /** Peak RSS over the process's life (VmHWM). */
   peakRssBytes: number;
   /** user + system CPU, ms. */
@@ -74,9 +76,9 @@ export function procFigures(pid: number): ProcFigures {
     const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / 100 };
+    return { rssBytes: kb('VmRSS'), rssAnonBytes: kb('RssAnon'), peakRssBytes: kb('VmHWM'), cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / 100 };
   } catch {
-    return { rssBytes: NaN, peakRssBytes: NaN, cpuMs: NaN };
+    return { rssBytes: NaN, rssAnonBytes: NaN, peakRssBytes: NaN, cpuMs: NaN };
   }
 }
 

@@ -30,7 +30,7 @@ export type HubRequest =
   | { id: number; type: 'start'; dataDir: string; listen: string; admission: { ratePerSecond: number; burst: number }; pingIntervalMs?: number; retryAfterMs?: number }
   | { id: number; type: 'queue'; nodes: string[]; perNode: number }
   | { id: number; type: 'probe'; nodes: string[]; count: number; ratePerSecond: number }
-  | { id: number; type: 'status' };
+  | { id: number; type: 'status'; gc?: boolean };
 
 export interface HubStatus {
   connected: number;
@@ -40,6 +40,8 @@ export interface HubStatus {
   refusedAdmission: number;
   rssBytes: number;
   heapUsedBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
   bytesIn: number;
   bytesOut: number;
 }
