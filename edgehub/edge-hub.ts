@@ -79,6 +79,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       deliver: (m) => this.emit('message', m),
       record: (m) => cache.record(m),
       observer: this.metrics.observer,
+      passivePing: true,
     });
   }
 

@@ -52,6 +52,8 @@ export interface LinkOptions {
   scheduler?: FlushScheduler;
   /** Told of RTT samples and sampled ack latencies (metrics). */
   observer?: LinkObserver;
+  /** Skip this side's Ping in an interval when the peer pinged (the edge; see liveness.ts). */
+  passivePing?: boolean;
 }
 
 type Waiters = Map<number, (d: Delivery) => void>;
@@ -102,6 +104,7 @@ export class Link {
   private closed = false;
   private readonly observer: LinkObserver | null;
   private readonly sampler: AckSampler | null;
+  private readonly passivePing: boolean;
 
   readonly stats: LinkStats = {
     messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, stale: 0, windowStalls: 0,
@@ -122,6 +125,7 @@ export class Link {
     this.frameBytes = opts.config.batchBytes;
     this.drops = new DropLog(opts.log, opts.peer);
     this.observer = opts.observer ?? null;
+    this.passivePing = opts.passivePing ?? false;
     this.sampler = opts.observer ? new AckSampler(LANE_COUNT, opts.observer) : null;
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
@@ -183,6 +187,7 @@ export class Link {
         this.log.warn({ peer: this.peer, conn: conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
         conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
       },
+      this.passivePing,
     );
     this.liveness.start();
     if (this.ackLanes) this.scheduleAck();
@@ -224,7 +229,7 @@ export class Link {
     switch (frame.body) {
       case 'batch': this.onBatch(frame.batch!.messages as WireMessage[]); break;
       case 'ack': this.onAck(frame.ack!.cursors ?? []); break;
-      case 'ping': this.conn?.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
+      case 'ping': this.liveness?.peerPinged(now); this.conn?.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
       case 'pong': {
         const sample = this.liveness?.pong(frame.pong!.sentAt ?? 0, now);
         if (sample !== undefined) this.observer?.rtt(sample);

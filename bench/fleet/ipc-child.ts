@@ -24,7 +24,9 @@ export class IpcChild<Req extends { id: number; type: string }, Rep extends { id
   }
 
   static fork<Req extends { id: number; type: string }, Rep extends { id: number; type: string }>(script: string, execArgv: string[] = []): IpcChild<Req, Rep> {
-    return new IpcChild<Req, Rep>(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...execArgv] }));
+    // Inherit node flags (--cpu-prof and the like), never an inline program (-e, --eval): the child would run it again.
+    const inherited = process.execArgv.filter((f) => f.startsWith('--') && !/^--(eval|print|input-type)\b/.test(f));
+    return new IpcChild<Req, Rep>(fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...inherited, ...execArgv] }));
   }
 
   get pid(): number {
