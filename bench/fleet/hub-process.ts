@@ -77,6 +77,12 @@ async function handle(m: HubRequest): Promise<void> {
       }
       return reply({ id: m.id, type: 'ok' });
     }
+    case 'scrape': {
+      // What one Prometheus scrape costs the hub: every link's counters and depths read.
+      const t0 = performance.now();
+      const text = await hub!.metrics.text();
+      return reply({ id: m.id, type: 'scrape', ms: performance.now() - t0, bytes: text.length });
+    }
     case 'status':
       return reply({ id: m.id, type: 'status', status: await status(m.gc ?? false) });
   }

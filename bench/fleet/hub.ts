@@ -32,6 +32,12 @@ export class HubChild {
     return (await this.c.request<'status'>({ type: 'status', gc }, 30_000)).status;
   }
 
+  /** Time and size of one /metrics exposition. */
+  async scrape(): Promise<{ ms: number; bytes: number }> {
+    const r = await this.c.request<'scrape'>({ type: 'scrape' }, 60_000);
+    return { ms: r.ms, bytes: r.bytes };
+  }
+
   async queue(nodes: string[], perNode: number): Promise<void> {
     await this.c.request({ type: 'queue', nodes, perNode }, 300_000);
   }

@@ -30,7 +30,8 @@ export type HubRequest =
   | { id: number; type: 'start'; dataDir: string; listen: string; admission: { ratePerSecond: number; burst: number }; pingIntervalMs?: number; retryAfterMs?: number }
   | { id: number; type: 'queue'; nodes: string[]; perNode: number }
   | { id: number; type: 'probe'; nodes: string[]; count: number; ratePerSecond: number }
-  | { id: number; type: 'status'; gc?: boolean };
+  | { id: number; type: 'status'; gc?: boolean }
+  | { id: number; type: 'scrape' };
 
 export interface HubStatus {
   connected: number;
@@ -50,4 +51,5 @@ export type HubReply =
   | { id: number; type: 'ok' }
   | { id: number; type: 'started'; port: number; openMs: number }
   | { id: number; type: 'status'; status: HubStatus }
+  | { id: number; type: 'scrape'; ms: number; bytes: number }
   | { id: number; type: 'error'; message: string };

@@ -55,6 +55,9 @@ interface ScaleCase {
   wireKbitPerEdgePerSecond: number;
   latency: Percentiles | null;
   probes: number;
+  /** One /metrics scrape: ms (median of 5) and bytes. */
+  scrapeMs: number;
+  scrapeBytes: number;
   error?: string;
 }
 
@@ -93,12 +96,13 @@ export async function scale(o: BenchOptions, info: RunInfo): Promise<Report> {
         { key: 'edges', title: 'edges', right: true }, { key: 'rss', title: 'hub RSS MB', right: true },
         { key: 'per', title: 'RSS/edge KB', right: true }, { key: 'anon', title: 'anon RSS/edge KB', right: true }, { key: 'heap', title: 'JS heap/edge KB', right: true },
         { key: 'cpu', title: 'idle CPU %', right: true }, { key: 'wire', title: 'wire kbit/s/edge', right: true },
+        { key: 'scrape', title: '/metrics ms', right: true },
         { key: 'p50', title: 'latency p50 ms', right: true }, { key: 'p99', title: 'latency p99 ms', right: true }, { key: 'connect', title: 'connect all ms', right: true },
         { key: 'note', title: 'note' },
       ],
       rows: cases.map((c) => ({
         edges: fmt(c.requested), rss: fmt1(c.rssBytes / MB), per: fmt1(c.rssPerEdgeBytes / KB), anon: fmt1(c.rssAnonPerEdgeBytes / KB), heap: fmt1(c.heapPerEdgeBytes / KB),
-        cpu: fmt1(c.idleCpuPercent), wire: ms(c.wireKbitPerEdgePerSecond), p50: ms(c.latency?.p50 ?? NaN), p99: ms(c.latency?.p99 ?? NaN),
+        scrape: ms(c.scrapeMs), cpu: fmt1(c.idleCpuPercent), wire: ms(c.wireKbitPerEdgePerSecond), p50: ms(c.latency?.p50 ?? NaN), p99: ms(c.latency?.p99 ?? NaN),
         connect: fmt(c.connectMs), note: c.skipped ?? c.error ?? (c.edges !== c.requested ? `ran ${c.edges}` : ''),
       })),
     }, {
@@ -131,7 +135,7 @@ function summary(run: ScaleCase[], best: ScaleCase | undefined, edge: EdgeFootpr
 function blank(requested: number, edges: number, skipped?: string): ScaleCase {
   return {
     requested, edges, skipped, connectMs: NaN, rssBeforeBytes: NaN, rssBytes: NaN, rssPerEdgeBytes: NaN, rssAnonPerEdgeBytes: NaN, heapPerEdgeBytes: NaN,
-    idleCpuPercent: NaN, payloadBytesPerEdgePerSecond: NaN, wireBytesPerEdgePerSecond: NaN, wireKbitPerEdgePerSecond: NaN, latency: null, probes: 0,
+    idleCpuPercent: NaN, payloadBytesPerEdgePerSecond: NaN, wireBytesPerEdgePerSecond: NaN, wireKbitPerEdgePerSecond: NaN, latency: null, probes: 0, scrapeMs: NaN, scrapeBytes: NaN,
   };
 }
 
@@ -178,6 +182,10 @@ async function runCase(requested: number, n: number, o: BenchOptions): Promise<S
     await hub.probe(nodes.map((x) => x.node), c.probes, 200);
     await sleep(500);
     c.latency = percentiles(await swarm.latencies());
+    const scrapes = [];
+    for (let i = 0; i < 5; i++) scrapes.push(await hub.scrape());
+    c.scrapeMs = round(scrapes.map((s) => s.ms).sort((a, b) => a - b)[2]!, 2);
+    c.scrapeBytes = scrapes[0]!.bytes;
     for (const k of ['rssPerEdgeBytes', 'rssAnonPerEdgeBytes', 'heapPerEdgeBytes', 'idleCpuPercent', 'payloadBytesPerEdgePerSecond', 'wireBytesPerEdgePerSecond', 'wireKbitPerEdgePerSecond'] as const) c[k] = round(c[k], 3);
     process.stderr.write(` RSS/edge ${fmt1(c.rssPerEdgeBytes / KB)} KB, idle CPU ${fmt1(c.idleCpuPercent)} %, ${ms(c.wireKbitPerEdgePerSecond)} kbit/s/edge, p99 ${ms(c.latency.p99)} ms\n`);
   } catch (err) {
