@@ -51,41 +51,40 @@ export class LinkMetrics {
     this.disconnects = new Counter({ name: 'isthmus_disconnects_total', help: 'Sessions ended, by close code name (PING_TIMEOUT, REPLACED, SHUTTING_DOWN, ...)', labelNames: ['reason'], registers });
     this.tunnelStreams = new Gauge({ name: 'isthmus_tunnel_open_streams', help: 'Tunnel streams open now (set by the tunnel)', registers });
 
-    const sumStats = (read: (l: Link) => number): number => {
-      let n = 0;
-      for (const l of source.links()) n += read(l);
-      return n;
-    };
+    // One pass over the links per scrape, shared by every collect() of that scrape.
+    const snap = new Snapshots(source);
     new Gauge({
       name: 'isthmus_queue_messages', help: 'Messages queued for peers and not yet acknowledged, per lane', labelNames: ['lane'], registers,
-      collect() { depths(this, source, 'messages'); },
+      collect() { const s = snap.get(); LANE_NAMES.forEach((lane, i) => this.set({ lane }, s.messages[i]!)); },
     });
     new Gauge({
       name: 'isthmus_queue_bytes', help: 'Bytes queued for peers (encoded size + 64 per message), per lane', labelNames: ['lane'], registers,
-      collect() { depths(this, source, 'bytes'); },
+      collect() { const s = snap.get(); LANE_NAMES.forEach((lane, i) => this.set({ lane }, s.bytes[i]!)); },
     });
     new Gauge({
       name: 'isthmus_queue_oldest_age_seconds', help: 'Age of the oldest queued message over all peers, per lane (0 when empty)', labelNames: ['lane'], registers,
-      collect() { depths(this, source, 'age'); },
+      collect() { const s = snap.get(); LANE_NAMES.forEach((lane, i) => this.set({ lane }, s.oldestAt[i]! === Infinity ? 0 : Math.max(0, (s.at - s.oldestAt[i]!) / 1000))); },
     });
     new Counter({
       name: 'isthmus_dropped_messages_total', help: 'Messages dropped from an outbox, by lane and reason (ttl, overflow, superseded)', labelNames: ['lane', 'reason'], registers,
       collect() {
+        const s = snap.get();
         this.reset();
-        for (const lane of LANE_NAMES) for (const reason of DROP_REASONS) this.inc({ lane, reason }, sumStats((l) => l.stats.dropped[lane][reason]));
+        LANE_NAMES.forEach((lane, i) => DROP_REASONS.forEach((reason, j) => this.inc({ lane, reason }, s.dropped[i * DROP_REASONS.length + j]!)));
       },
     });
     new Counter({
       name: 'isthmus_messages_total', help: 'Messages sent (out, resends included) and delivered to the application (in)', labelNames: ['direction'], registers,
       collect() {
+        const s = snap.get();
         this.reset();
-        this.inc({ direction: 'in' }, sumStats((l) => l.stats.messagesIn));
-        this.inc({ direction: 'out' }, sumStats((l) => l.stats.messagesOut));
+        this.inc({ direction: 'in' }, s.messagesIn);
+        this.inc({ direction: 'out' }, s.messagesOut);
       },
     });
     new Counter({
       name: 'isthmus_duplicates_total', help: 'Messages received again after a reconnect and not delivered twice', registers,
-      collect() { this.reset(); this.inc(sumStats((l) => l.stats.duplicates)); },
+      collect() { this.reset(); this.inc(snap.get().duplicates); },
     });
     new Counter({
       name: 'isthmus_bytes_total', help: 'WebSocket payload bytes read (in) and written (out) on the hub\'s link sockets', labelNames: ['direction'], registers,
@@ -97,7 +96,7 @@ export class LinkMetrics {
     });
     new Counter({
       name: 'isthmus_window_stalls_total', help: 'Times a link\'s in-flight window filled and held back the state, events and bulk lanes', registers,
-      collect() { this.reset(); this.inc(sumStats((l) => l.stats.windowStalls)); },
+      collect() { this.reset(); this.inc(snap.get().windowStalls); },
     });
   }
 
@@ -126,19 +125,52 @@ export class LinkMetrics {
   }
 }
 
-function depths(g: Gauge<string>, source: LinkMetricsSource, what: 'messages' | 'bytes' | 'age'): void {
-  const now = Date.now();
-  const sum = LANE_NAMES.map(() => 0);
-  for (const link of source.links()) {
-    const d = link.depth();
-    LANE_NAMES.forEach((lane, i) => {
-      const x = d[lane];
-      if (what === 'age') {
-        if (x.oldestAt !== null) sum[i] = Math.max(sum[i]!, (now - x.oldestAt) / 1000);
-      } else sum[i] += x[what];
-    });
+interface Snapshot {
+  at: number;
+  messages: number[];
+  bytes: number[];
+  oldestAt: number[];
+  /** [lane × reason], reasons in DROP_REASONS order. */
+  dropped: number[];
+  messagesIn: number;
+  messagesOut: number;
+  duplicates: number;
+  windowStalls: number;
+}
+
+/** The sums over all links, computed once per scrape (kept until the next turn of the event loop). */
+class Snapshots {
+  private current: Snapshot | null = null;
+
+  constructor(private readonly source: LinkMetricsSource) {}
+
+  get(): Snapshot {
+    if (this.current) return this.current;
+    const s: Snapshot = {
+      at: Date.now(), messages: [0, 0, 0, 0], bytes: [0, 0, 0, 0], oldestAt: [Infinity, Infinity, Infinity, Infinity],
+      dropped: new Array<number>(LANE_NAMES.length * DROP_REASONS.length).fill(0), messagesIn: 0, messagesOut: 0, duplicates: 0, windowStalls: 0,
+    };
+    for (const link of this.source.links()) {
+      const st = link.stats;
+      s.messagesIn += st.messagesIn;
+      s.messagesOut += st.messagesOut;
+      s.duplicates += st.duplicates;
+      s.windowStalls += st.windowStalls;
+      for (let i = 0; i < LANE_NAMES.length; i++) {
+        const d = link.laneDepth(i);
+        if (d.messages) {
+          s.messages[i] += d.messages;
+          s.bytes[i] += d.bytes;
+          if (d.oldestAt !== null && d.oldestAt < s.oldestAt[i]!) s.oldestAt[i] = d.oldestAt;
+        }
+        const dr = st.dropped[LANE_NAMES[i]!];
+        for (let j = 0; j < DROP_REASONS.length; j++) s.dropped[i * DROP_REASONS.length + j] += dr[DROP_REASONS[j]!];
+      }
+    }
+    this.current = s;
+    setImmediate(() => { this.current = null; });
+    return s;
   }
-  LANE_NAMES.forEach((lane, i) => g.set({ lane }, sum[i]!));
 }
 
 let processMetrics: Registry | null = null;

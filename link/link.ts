@@ -79,7 +79,8 @@ export class Link {
   private inflightBytes = 0;
   private readonly inflightMarks: Array<Array<{ seq: number; bytes: number }>> = perLane(() => []);
   private windowFull = false;
-  private readonly waiters: Waiters[] = perLane(() => new Map());
+  /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
+  private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
   /** Waiters were registered out of seq order: an ack must scan them all. */
   private readonly unordered = new Array<boolean>(LANE_COUNT).fill(false);
   /** Highest seq among the waiters, to notice one registered out of order without a scan. */
@@ -262,6 +263,11 @@ export class Link {
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
   }
 
+  /** One lane's depth (metrics read every link's at each scrape: no object per lane). */
+  laneDepth(lane: number): LaneDepth {
+    return this.outbox.depth(lane);
+  }
+
   depth(): Record<LaneName, LaneDepth> {
     return Object.fromEntries(LANE_NAMES.map((name, i) => [name, this.outbox.depth(i)])) as Record<LaneName, LaneDepth>;
   }
@@ -378,8 +384,8 @@ export class Link {
         this.scheduleFlush();
       }
     }
-    const waiters = this.waiters[lane]!;
-    if (waiters.size === 0) return;
+    const waiters = this.waiters[lane];
+    if (!waiters || waiters.size === 0) return;
     for (const [s, resolve] of waiters) {
       if (s > seq) {
         if (this.unordered[lane]) continue;
@@ -397,7 +403,7 @@ export class Link {
     if (dropped) return Promise.resolve(deliveryOf(dropped));
     if (seq <= this.acked[lane]!) return Promise.resolve({ status: 'delivered' });
     return new Promise((resolve) => {
-      const waiters = this.waiters[lane]!;
+      const waiters = (this.waiters[lane] ??= new Map());
       if (waiters.size === 0) this.lastTracked[lane] = 0;
       if (seq < this.lastTracked[lane]!) this.unordered[lane] = true;
       else this.lastTracked[lane] = seq;
@@ -411,7 +417,7 @@ export class Link {
     if (!seq) return;
     this.sampler?.dropped(lane, seq);
     (this.recentDrops ??= new LRUCache<string, DropReason>({ max: 10_000 })).set(`${lane}:${seq}`, reason);
-    const resolve = this.waiters[lane]!.get(seq);
+    const resolve = this.waiters[lane]?.get(seq);
     if (resolve) {
       this.waiters[lane]!.delete(seq);
       resolve(deliveryOf(reason));
