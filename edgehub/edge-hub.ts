@@ -292,7 +292,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
     this.handshakeTimer = this.stableTimer = null;
     if (this.closed) return;
-    const retryInMs = Math.max(this.backoff.next(), this.retryAfterMs);
+    // The hub's retry-after is its schedule (admission slots, jittered drains): follow it as is,
+    // and do not count it as a failed attempt, or a few refusals would push the edge out to the
+    // backoff cap (30 s) while its slot came in a second (bench storm).
+    const retryInMs = this.retryAfterMs > 0 ? this.retryAfterMs : this.backoff.next();
     this.retryAfterMs = 0;
     this.log[wasOnline ? 'warn' : 'info']({ code: closeCodeName(code), reason, retryInMs }, wasOnline ? 'offline; reconnecting' : 'connect failed; retrying');
     if (wasOnline) {

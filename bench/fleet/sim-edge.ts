@@ -84,8 +84,8 @@ export class SimEdge {
       this.ws = null;
       this.online = false;
       if (this.stopped) return;
-      const ceiling = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** this.attempt++);
-      const wait = Math.max(Math.floor(Math.random() * ceiling), this.retryAfterMs);
+      // As the edge hub: the hub's retry-after as is, else backoff with full jitter.
+      const wait = this.retryAfterMs > 0 ? this.retryAfterMs : Math.floor(Math.random() * Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** this.attempt++));
       this.retryAfterMs = 0;
       this.timer = setTimeout(() => this.connect(), wait);
     });
