@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readHubAddress } from '../cloudhub/index.js';
+import { readHubAddress } from '../cloudhub/data-dir.js';
 
 export interface AdminTarget {
   hub?: string;

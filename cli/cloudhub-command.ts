@@ -1,6 +1,8 @@
 /** `isthmus cloudhub`: runs a cloud hub until SIGTERM / SIGINT, then drains. */
 import type { Command } from 'commander';
-import { CloudHub, DefaultCloudHub } from '../cloudhub/index.js';
+// The hub (and uWebSockets.js, ~4 MB of RSS) loads only when this command runs, not for `isthmus edgehub`.
+import type { CloudHub } from '../cloudhub/cloud-hub.js';
+import { DefaultCloudHub } from '../cloudhub/config.js';
 import { createLogger } from '../link/index.js';
 import { duration, fail, nonNegativeInt, positiveInt } from './options.js';
 import { stopOnSignals } from './drain-signals.js';
@@ -42,6 +44,7 @@ export function registerCloudhub(program: Command): void {
       const log = createLogger(f.logLevel as 'info', 'cloudhub');
       let hub: CloudHub;
       try {
+        const { CloudHub } = await import('../cloudhub/cloud-hub.js');
         hub = await CloudHub.start({
           listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, storeMinFreeBytes: f.storeMinFree, log,
           pingIntervalMs: f.pingInterval, maxConnections: f.maxConnections, retryAfterMs: f.retryAfter,

@@ -1,6 +1,6 @@
 /** Option parsers shared by the CLI commands: each names the flag it rejects. */
 import { InvalidArgumentError } from 'commander';
-import { parseDuration } from '../cloudhub/index.js';
+import { parseDuration } from '../cloudhub/token.js';
 
 export function duration(value: string): number {
   try {

@@ -3,7 +3,8 @@
  * hand it signs locally; otherwise it asks the running hub's admin API.
  */
 import type { Command } from 'commander';
-import { mintToken, readDataDir } from '../cloudhub/index.js';
+import { mintToken } from '../cloudhub/token.js';
+import { readDataDir } from '../cloudhub/data-dir.js';
 import { callAdmin } from './admin-client.js';
 import { duration, fail } from './options.js';
 

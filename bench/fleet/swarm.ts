@@ -40,7 +40,8 @@ export class Swarm {
   }
 
   async status(): Promise<SwarmStatus> {
-    const all = await Promise.all(this.children.map((c) => c.request<'status'>({ type: 'status' }, 30_000)));
+    // Generous: 5000 edges reconnecting at once keep a child's event loop busy for seconds on a shared 2-core machine.
+    const all = await Promise.all(this.children.map((c) => c.request<'status'>({ type: 'status' }, 120_000)));
     const sum = { edges: 0, online: 0, upAcked: 0, delivered: 0, duplicates: 0, held: 0, refused: 0, connects: 0, goAways: 0, rssBytes: 0 };
     for (const { status } of all) for (const k of Object.keys(sum) as (keyof SwarmStatus)[]) sum[k] += status[k];
     return sum;
