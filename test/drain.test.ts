@@ -108,3 +108,24 @@ t.test('edge hub process: SIGTERM closes the link normally and the store cleanly
   t.notOk(existsSync(join(data, 'owner.pid')), 'edge store closed cleanly');
   t.match(edge.stderr, /drained; exiting/);
 });
+
+t.test('drain without a redirect: jittered retry-after, and the port can be bound again at once', async (t) => {
+  const first = await startHub({ retryAfterMs: 1500, admission: { jitterMs: 500 } });
+  const port = first.port;
+  const edges = await Promise.all(['edge-a', 'edge-b', 'edge-c'].map((n) => EdgeHub.start({
+    cloud: first.url, node: n, token: first.mintToken(n), log: 'silent', backoff: { baseMs: 20, capMs: 200, stableMs: 1000 },
+  })));
+  t.teardown(() => Promise.all(edges.map((e) => e.close())));
+  await Promise.all(edges.map((e) => e.waitOnline()));
+  const offline = edges.map((e) => new Promise<{ code: number; retryInMs: number }>((r) => e.once('offline', r)));
+  const result = await first.drain();
+  t.same({ edges: result.edges, leftOpen: result.leftOpen, acksPending: result.acksPending }, { edges: 3, leftOpen: 0, acksPending: 0 }, 'every edge dropped its socket');
+  for (const o of await Promise.all(offline)) {
+    t.equal(o.code, 4503, 'SHUTTING_DOWN');
+    t.ok(o.retryInMs >= 1500 && o.retryInMs < 2000, `told retry-after 1500 ms + jitter under 500 (${o.retryInMs})`);
+  }
+  // The edges closed TCP first: no TIME_WAIT on the hub's port, so a new hub binds it now.
+  const second = await startHub({ listen: `127.0.0.1:${port}`, secret: 'x' });
+  t.teardown(() => second.close());
+  t.equal(second.port, port, 'a restarted hub binds the same port at once');
+});
