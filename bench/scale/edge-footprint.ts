@@ -30,9 +30,14 @@ export interface EdgeFootprint {
 export async function edgeFootprint(idleSeconds: number, pingIntervalMs: number): Promise<EdgeFootprint> {
   const dir = makeTemp('scale-edge');
   const r: EdgeFootprint = { pingIntervalMs, idleSeconds, rssBytes: NaN, rssAnonBytes: NaN, cpuPercent: NaN, wireBytesPerSecond: NaN, wireKbitPerSecond: NaN };
-  let hub: HubChild | null = null;
+  let hub: HubChild;
+  try {
+    hub = await HubChild.start(join(dir, 'hub'), '127.0.0.1:0', { ratePerSecond: 0, burst: 1 }, { pingIntervalMs });
+  } catch (err) {
+    removeTemp(dir);
+    return { ...r, error: (err as Error).message };
+  }
   const [{ node, token }] = fleetNodes(join(dir, 'hub'), 1) as [{ node: string; token: string }];
-  hub = await HubChild.start(join(dir, 'hub'), '127.0.0.1:0', { ratePerSecond: 0, burst: 1 }, { pingIntervalMs });
   const edge = spawn(process.execPath, [CLI, 'edgehub', '--cloud', `ws://127.0.0.1:${hub.port}`, '--node', node, '--token', token,
     '--data', join(dir, 'edge'), '--admin', '127.0.0.1:0', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
   try {
