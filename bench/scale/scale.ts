@@ -82,8 +82,9 @@ export async function scale(o: BenchOptions, info: RunInfo): Promise<Report> {
     }
     cases.push(await runCase(n, n, o));
   }
-  process.stderr.write(`scale: edge hub process idle for ${o.idleSeconds} s...\n`);
-  const edge = await edgeFootprint(o.idleSeconds, DefaultLinkSettings.pingIntervalMs);
+  process.stderr.write(`scale: edge hub process idle for ${Math.max(o.idleSeconds, (2 * DefaultLinkSettings.pingIntervalMs) / 1000)} s...\n`);
+  // At least two ping intervals: one link's traffic comes in one exchange per interval.
+  const edge = await edgeFootprint(Math.max(o.idleSeconds, (2 * DefaultLinkSettings.pingIntervalMs) / 1000), DefaultLinkSettings.pingIntervalMs);
   const run = cases.filter((c) => !c.skipped && !c.error);
   for (let i = 1; i < run.length; i++) run[i]!.marginalRssPerEdgeBytes = round((run[i]!.rssBytes - run[i - 1]!.rssBytes) / (run[i]!.edges - run[i - 1]!.edges), 0);
   const best = run.at(-1);
