@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'mqtt', 'loss'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'mqtt', 'loss', 'storm', 'scale'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -55,9 +55,15 @@ export interface BenchOptions {
   systems: string[];
   /** Loss: delay added each way by a user-space delay line, ms (0: none). */
   delayMs: number;
+  /** Storm (first value) and scale: simulated edges; null for the benchmark's default. */
+  edges: number[] | null;
+  /** Storm: messages queued per node before the restart. */
+  perNode: number;
+  /** Scale: seconds of idle measured per case. */
+  idleSeconds: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|loss|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|loss|storm|scale|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
   --seconds S      latency: seconds per rate; drain: idle seconds per round
                    (default 10, quick 2)
@@ -96,6 +102,10 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
                    of the link port (default 0)
                    loss uses --rates and --size too; samples per run are
                    rate x --seconds, at least 600 (quick 200), at most 10000
+  --edges A,B      storm: simulated edges (default 10000, quick 1000); scale: edge
+                   counts (default 10000,50000,100000, quick 1000,2000)
+  --per-node K     storm: messages queued per node before the restart (default 2)
+  --idle-seconds S scale: idle seconds measured per case (default 20, quick 5)
   --out DIR        results folder (default bench/results)`;
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -120,7 +130,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'mqtt-rate', 'mqtt-count', 'mqtt-window', 'losses', 'reps', 'systems', 'delay'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'mqtt-rate', 'mqtt-count', 'mqtt-window', 'losses', 'reps', 'systems', 'delay', 'edges', 'per-node', 'idle-seconds'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -164,6 +174,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     reps: Math.floor(num('reps', quick ? 1 : 2, 1)),
     systems: flags.get('systems')?.split(',').filter(Boolean) ?? [],
     delayMs: num('delay', 0, 0),
+    edges: flags.has('edges') ? edgeCounts(flags.get('edges')!) : null,
+    perNode: Math.floor(num('per-node', 2, 1)),
+    idleSeconds: num('idle-seconds', quick ? 5 : 20),
   };
 }
 
@@ -171,6 +184,12 @@ function lossList(text: string): number[] {
   const v = text.split(',').map(Number);
   if (v.some((x) => !Number.isFinite(x) || x < 0 || x > 100)) throw new UsageError('--losses must be percentages from 0 to 100, comma-separated');
   return v;
+}
+
+function edgeCounts(text: string): number[] {
+  const counts = text.split(',').map(Number);
+  if (counts.some((n) => !Number.isSafeInteger(n) || n <= 0)) throw new UsageError('--edges must be positive integers, comma-separated');
+  return counts;
 }
 
 export class UsageError extends Error {}

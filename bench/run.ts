@@ -14,8 +14,10 @@ import { footprint } from './store/footprint.js';
 import { throughput } from './throughput.js';
 import { mqttBench } from './mqtt/mqtt-bench.js';
 import { loss } from './loss/loss.js';
+import { storm } from './storm/storm.js';
+import { scale } from './scale/scale.js';
 
-const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, mqtt: mqttBench, loss };
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, mqtt: mqttBench, loss, storm, scale };
 
 async function main(argv: string[]): Promise<number> {
   let o: BenchOptions;

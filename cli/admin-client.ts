@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
-import { readHubAddress } from '../cloudhub/index.js';
+import { readHubAddress } from '../cloudhub/data-dir.js';
 import { describeConnectError } from '../edgehub/edge-security.js';
 
 export interface AdminTarget {

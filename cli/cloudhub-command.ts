@@ -1,8 +1,12 @@
 /** `isthmus cloudhub`: runs a cloud hub until SIGTERM / SIGINT, then drains. */
 import type { Command } from 'commander';
-import { CloudHub, DefaultCloudHub, DefaultCloudMqtt, type CloudHubOptions } from '../cloudhub/index.js';
+// The hub (and uWebSockets.js, ~4 MB of RSS) loads only when this command runs, not for `isthmus edgehub`.
+import type { CloudHub } from '../cloudhub/cloud-hub.js';
+import { DefaultCloudHub, type CloudHubOptions } from '../cloudhub/config.js';
+import { DefaultCloudMqtt } from '../cloudhub/mqtt-config.js';
 import { createLogger } from '../link/index.js';
-import { duration, fail, positiveInt } from './options.js';
+import { duration, fail, nonNegativeInt, positiveInt } from './options.js';
+import { stopOnSignals } from './drain-signals.js';
 import { loadConfig } from './config-load.js';
 import { collect, explicitFlags } from './config-flags.js';
 
@@ -33,6 +37,10 @@ export function registerCloudhub(program: Command): void {
     .option('--deny-list <file>', 'token deny list, reloaded on change (default DIR/revoked)')
     .option('--mqtt <host:port>', `northbound MQTT face; controllers log in as "isthmus" with DIR/mqtt-password (default ${DefaultCloudMqtt.listen})`)
     .option('--no-mqtt', 'no MQTT face')
+    .option('--admit-rate <n>', 'edges admitted per second after the burst (0: no limit); default 1000', nonNegativeInt)
+    .option('--admit-burst <n>', 'edges admitted back to back before the rate applies; default 1000', positiveInt)
+    .option('--drain-timeout <duration>', 'longest the drain on SIGTERM may take before exiting anyway; default 20s', duration)
+    .option('--drain-redirect <url>', 'on SIGTERM, tell edges to reconnect to this hub instead (wss://HOST:PORT)')
     .option('--insecure-dev', 'no TLS: plain ws:// and http:// (development only; warns at start)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
     .addHelpText('after', `
@@ -62,6 +70,8 @@ Examples:
             tlsCert: 'tls.cert', tlsKey: 'tls.key', tlsCa: 'tls.ca', tlsHost: 'tls.hosts', denyList: 'denyList',
             insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log',
             mqtt: (v) => ({ mqtt: v === false ? false : { listen: v as string } }),
+            admitRate: 'admission.ratePerSecond', admitBurst: 'admission.burst',
+            drainTimeout: 'drainTimeoutMs', drainRedirect: 'drainRedirect',
           }),
         }) as CloudHubOptions;
       } catch (err) {
@@ -69,6 +79,7 @@ Examples:
       }
       const log = createLogger(options.log as 'info', 'cloudhub');
       try {
+        const { CloudHub } = await import('../cloudhub/cloud-hub.js');
         hub = await CloudHub.start({ ...options, log });
       } catch (err) {
         fail(err);
@@ -90,11 +101,6 @@ Examples:
         'Then: npx isthmus nodes   and   npx isthmus send --node edge-1 --lane control --key reboot --json \'{"at":"now"}\'',
         '',
       ].filter((l) => l !== '').join('\n') + '\n\n');
-      const stop = (signal: string): void => {
-        log.info({ signal }, 'draining: edges are told to come back later');
-        void hub.close().then(() => process.exit(0));
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      stopOnSignals(log, hub.config.drain.timeoutMs, async () => { await hub.drain(); });
     });
 }

@@ -62,6 +62,9 @@ export const CloudHubSchema: Schema = {
   maxConnections: int(1),
   retryAfterMs: ms(),
   maxPaths: int(1),
+  admission: { t: 'object', fields: { ratePerSecond: int(0), burst: int(1), jitterMs: ms(), maxRetryAfterMs: ms() } },
+  drainTimeoutMs: ms(1),
+  drainRedirect: str,
   tls: {
     t: 'object',
     fields: { cert: str, key: { t: 'string', secret: true }, passphrase: secret, ca: str, hosts: { t: 'list' }, dir: str },
@@ -87,6 +90,8 @@ export const EdgeHubSchema: Schema = {
   store: { t: 'enum', values: ['lmdb', 'memory'] },
   storeMinFreeBytes: bytes(),
   backoff: { t: 'object', fields: { baseMs: ms(1), capMs: ms(1), stableMs: ms() } },
+  admin: { t: 'orFalse', of: str },
+  drainTimeoutMs: ms(1),
   log: { t: 'enum', values: LOG_LEVELS },
   ...link,
 };

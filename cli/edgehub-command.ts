@@ -5,14 +5,15 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { DefaultEdgeMqtt, EdgeHub, type EdgeHubOptions } from '../edgehub/index.js';
+import { DefaultEdgeAdmin, DefaultEdgeMqtt, EdgeHub, type EdgeHubOptions } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
 import { duration, fail, positiveInt } from './options.js';
+import { stopOnSignals } from './drain-signals.js';
 import { loadConfig } from './config-load.js';
 import { collect, explicitFlags } from './config-flags.js';
 
 /** The command's defaults (dataDir defaults to ./edge-data/NODE once the node is known). */
-export const EDGEHUB_DEFAULTS = Object.freeze({ store: 'lmdb', log: 'info' });
+export const EDGEHUB_DEFAULTS = Object.freeze({ store: 'lmdb', log: 'info', admin: DefaultEdgeAdmin.listen });
 
 export function registerEdgehub(program: Command): void {
   program.command('edgehub')
@@ -32,6 +33,9 @@ export function registerEdgehub(program: Command): void {
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
     .option('--mqtt [host:port]', `local MQTT broker for devices (default ${DefaultEdgeMqtt.listen}): isthmus/up/# goes to the cloud, cloud messages arrive under isthmus/down/`)
     .option('--mqtt-broker <url>', 'use an existing broker instead (external mode), e.g. mqtt://127.0.0.1:1883')
+    .option('--admin <host:port>', `local listener for /metrics, /healthz, /readyz (default ${DefaultEdgeAdmin.listen})`)
+    .option('--no-admin', 'no local listener')
+    .option('--drain-timeout <duration>', 'longest the drain on SIGTERM may take before exiting anyway; default 10s', duration)
     .option('--insecure-dev', 'allow a plain ws:// cloud URL (development only; warns at start)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
     .addHelpText('after', `
@@ -55,6 +59,7 @@ Examples:
             backoffBase: 'backoff.baseMs', backoffCap: 'backoff.capMs', insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log',
             mqtt: (v) => ({ mqtt: v === true ? {} : { listen: v as string } }),
             mqttBroker: (v) => ({ mqtt: { broker: v as string } }),
+            admin: 'admin', drainTimeout: 'drainTimeoutMs',
           }),
         });
         for (const [key, flag] of [['cloud', '--cloud'], ['node', '--node']] as const) {
@@ -88,8 +93,7 @@ Examples:
           edge.publish(input).catch((err: Error) => log.error({ err: err.message, traceId: input.traceId }, 'publish refused'));
         });
       }
-      const stop = (): void => { void edge.close().then(() => process.exit(0)); };
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
+      if (edge.adminUrl) log.info({ admin: edge.adminUrl }, 'metrics, healthz and readyz served');
+      stopOnSignals(log, edge.config.drainTimeoutMs, () => edge.drain());
     });
 }

@@ -1,6 +1,6 @@
 /** Option parsers shared by the CLI commands: each names the flag it rejects. */
 import { InvalidArgumentError } from 'commander';
-import { parseDuration } from '../cloudhub/index.js';
+import { parseDuration } from '../cloudhub/token.js';
 
 export function duration(value: string): number {
   try {
@@ -13,6 +13,12 @@ export function duration(value: string): number {
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+  return n;
+}
+
+export function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a non-negative integer`);
   return n;
 }
 

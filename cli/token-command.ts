@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { appendDenyEntry, mintToken, readDataDir } from '../cloudhub/index.js';
+import { mintToken } from '../cloudhub/token.js';
+import { readDataDir } from '../cloudhub/data-dir.js';
+import { appendDenyEntry } from '../cloudhub/deny-list.js';
 import { checkNodeName } from '../link/index.js';
 import { callAdmin } from './admin-client.js';
 import { duration, fail } from './options.js';

@@ -8,6 +8,7 @@ import uWS from 'uWebSockets.js';
 import { InvalidMessageError, IsthmusError, type SendInput } from '../link/index.js';
 import type { CloudHub } from './cloud-hub.js';
 import { parseDuration } from './token.js';
+import { serveMetrics } from './metrics-route.js';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_WAIT_MS = 60_000;
@@ -48,6 +49,8 @@ export class AdminApi {
     const app = tls ? uWS.SSLApp(tls) : uWS.App();
     app.get('/healthz', (res) => { res.end('ok\n'); });
     app.get('/readyz', (res) => { res.writeStatus(this.hub.accepting ? '200 OK' : '503 Service Unavailable').end(this.hub.accepting ? 'ready\n' : 'closing\n'); });
+    // No admin token: Prometheus scrapes without one, and the figures are aggregates with no node names (see README, Metrics reference).
+    app.get('/metrics', (res) => serveMetrics(res, this.hub.metrics));
     app.get('/v1/nodes', (res, req) => this.handle(res, req, null, (reply) => reply('200 OK', this.hub.nodes())));
     app.get('/v1/nodes/:node', (res, req) => {
       const node = req.getParameter(0) ?? '';

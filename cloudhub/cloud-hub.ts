@@ -11,7 +11,7 @@ import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Hello,
 } from '../proto/index.js';
 import {
-  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, FlushScheduler, type KeyValue, type Store,
+  checkNodeName, ClosedError, createLogger, Link, LmdbStore, MemoryStore, toWire, FlushScheduler, Traffic, type KeyValue, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
@@ -23,6 +23,9 @@ import { openTls, type HubTls } from './tls.js';
 import { SessionGuard } from './session-guard.js';
 import { CloudMqtt } from './mqtt-face.js';
 import { loadMqttPassword } from './mqtt-credentials.js';
+import { CloudHubMetrics } from './metrics.js';
+import { Admission } from './admission.js';
+import { drainEdges, type DrainOptions, type DrainResult } from './drain.js';
 
 export interface LaneInfo extends LaneDepth {
   /** Age of the oldest queued message, ms, or null. */
@@ -100,9 +103,23 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private closing = false;
   private tls!: HubTls;
   private guard!: SessionGuard;
+  private shut = false;
+  private draining = false;
+  private readonly traffic = new Traffic();
+  private readonly admission: Admission;
+  /** Prometheus metrics, served at GET /metrics on the admin listener (README, "Metrics reference"). */
+  readonly metrics: CloudHubMetrics;
 
   private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger, readonly store: Store) {
     super();
+    this.admission = new Admission(config.admission);
+    this.metrics = new CloudHubMetrics({
+      links: () => this.links.values(),
+      traffic: this.traffic,
+      connectedNodes: () => this.current.size,
+      openSockets: () => this.sockets.size,
+      draining: () => this.draining,
+    });
     this.config = config;
     this.secret = secret;
     this.adminToken = adminToken;
@@ -256,10 +273,33 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     return true;
   }
 
+  /**
+   * Graceful shutdown: stops accepting edges (readyz answers 503), writes the
+   * acks owed, tells every edge to come back later or go to `redirect` (GoAway
+   * with a jittered retry-after), waits for their sockets to close, then
+   * closes the store cleanly; all within `timeoutMs` (drainTimeoutMs).
+   */
+  async drain(opts: DrainOptions = {}): Promise<DrainResult> {
+    if (this.closing) {
+      await this.close();
+      return { edges: 0, leftOpen: 0, acksPending: 0, ms: 0 };
+    }
+    this.closing = this.draining = true;
+    if (this.listenSocket) uWS.us_listen_socket_close(this.listenSocket);
+    this.listenSocket = null;
+    this.log.info({ edges: this.sockets.size, timeoutMs: opts.timeoutMs ?? this.config.drain.timeoutMs }, 'draining');
+    const result = await drainEdges({
+      sockets: this.sockets, links: this.links.values(), goAway: (...a) => this.goAway(...a), log: this.log,
+      retryAfterMs: this.config.retryAfterMs, jitterMs: this.config.admission.jitterMs,
+    }, opts.timeoutMs ?? this.config.drain.timeoutMs, opts.redirect ?? this.config.drain.redirect);
+    await this.close();
+    return result;
+  }
+
   /** Stops accepting, tells every edge to come back later, and closes. */
   async close(): Promise<void> {
-    if (this.closing) return;
-    this.closing = true;
+    if (this.shut) return;
+    this.shut = this.closing = true;
     if (this.listenSocket) uWS.us_listen_socket_close(this.listenSocket);
     this.listenSocket = null;
     for (const sock of [...this.sockets]) {
@@ -274,9 +314,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     this.log.info('cloud hub closed');
   }
 
-  private goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string): void {
+  /** GoAway, then close now, or (drain) leave the close to the edge, which drops the socket on a GoAway. */
+  private goAway(sock: EdgeSocket, code: number, reason: string, retryAfterMs: number, redirect: string, closeNow = true): void {
     sock.send(encodeFrame({ goAway: { code, reason, retryAfterMs, redirect } }));
-    sock.close(code, reason);
+    sock.goAwayCode = code;
+    if (closeNow) sock.close(code, reason);
   }
 
   private linkFor(node: string): Link {
@@ -291,6 +333,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         log: this.log,
         deliver: (m) => this.emit('message', node, m),
         scheduler: this.scheduler,
+        observer: this.metrics.observer,
       });
       this.links.set(node, link);
     }
@@ -340,21 +383,25 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     let reason = check.ok ? '' : check.reason;
     if (check.ok && claimed && claimed !== check.claims.node) reason = `token is for node "${check.claims.node}", not "${claimed}"`;
     if (!check.ok || reason) {
+      this.metrics.refusedUpgrade('unauthorized');
       this.log.warn({ remote, node: claimed, reason }, 'edge refused at upgrade: 401');
       res.writeStatus('401 Unauthorized').end(`isthmus: ${reason}\n`);
       return;
     }
     // Capacity is told only to authenticated callers: a stranger learns nothing of the hub's load.
     if (this.closing || this.sockets.size >= this.config.maxConnections) {
-      const ms = this.config.retryAfterMs;
+      this.metrics.refusedUpgrade(this.closing ? 'closing' : 'full');
       this.log.warn({ remote, node: check.claims.node, connections: this.sockets.size }, 'edge refused: hub full or closing; told to retry later');
-      res.writeStatus('503 Service Unavailable')
-        .writeHeader('retry-after', String(Math.ceil(ms / 1000)))
-        .writeHeader('x-isthmus-retry-after-ms', String(ms))
-        .end('isthmus: hub busy, retry later\n');
-      return;
+      return retryLater(res, this.config.retryAfterMs);
     }
-    const sock = new EdgeSocket(check.claims.node, remote);
+    // Admission control: a token bucket, so a restarted hub takes its edges back at a pace it can serve.
+    const admit = this.admission.take();
+    if (!admit.admitted) {
+      this.metrics.refusedUpgrade('admission');
+      this.log.debug({ remote, node: check.claims.node, retryAfterMs: admit.retryAfterMs }, 'edge deferred by admission control');
+      return retryLater(res, admit.retryAfterMs);
+    }
+    const sock = new EdgeSocket(check.claims.node, remote, this.traffic);
     sock.claims = check.claims;
     res.upgrade<SocketData>({ sock }, key, protocol, extensions, context);
   }
@@ -371,6 +418,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
 
   private received(sock: EdgeSocket, data: ArrayBuffer, isBinary: boolean): void {
     if (sock.state === 'closed') return;
+    this.traffic.bytesIn += data.byteLength;
     try {
       if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
       // uWS reuses `data` after this callback; payloads handed to the application must own their bytes.
@@ -443,6 +491,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       },
     }));
     link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs, hello.path);
+    this.metrics.connected();
     this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, path: hello.path, replaced: replaced[0]?.id }, 'edge online');
     if (!previous) this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
   }
@@ -450,6 +499,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private closed(sock: EdgeSocket, code: number, reason: string): void {
     sock.markClosed();
     if (!this.sockets.delete(sock)) return;
+    if (sock.link) this.metrics.disconnected(closeCodeName(sock.goAwayCode ?? code));
     sock.link?.detach(sock);
     // uWS drops the TCP connection itself (no close frame: 1006) on a frame over maxPayloadLength.
     if (code === 1006 && /too big/i.test(reason)) {
@@ -466,4 +516,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     this.log.info({ node: sock.node, conn: sock.id, code: closeCodeName(code), reason }, 'edge offline');
     this.emit('offline', sock.node, { code, reason });
   }
+}
+
+/** HTTP 503 with the wait in seconds (retry-after) and in ms (x-isthmus-retry-after-ms, which edges prefer). */
+function retryLater(res: uWS.HttpResponse, ms: number): void {
+  res.writeStatus('503 Service Unavailable')
+    .writeHeader('retry-after', String(Math.ceil(ms / 1000)))
+    .writeHeader('x-isthmus-retry-after-ms', String(ms))
+    .end('isthmus: hub busy, retry later\n');
 }

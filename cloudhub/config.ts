@@ -1,5 +1,6 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
 import { MAX_PATHS } from '../proto/index.js';
+import { admissionConfig, drainConfig, type AdmissionConfig, type AdmissionOptions, type DrainConfig } from './admission-config.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
 import { cloudMqttConfig, type CloudMqttConfig, type CloudMqttOptions } from './mqtt-config.js';
@@ -27,6 +28,12 @@ export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   maxPaths?: number;
   /** Northbound MQTT face (cloudhub/mqtt-config.ts), or false/absent for none. The CLI uses 127.0.0.1:1884. */
   mqtt?: CloudMqttOptions | false;
+  /** Token bucket for edges (re)connecting: see cloudhub/admission-config.ts. */
+  admission?: AdmissionOptions;
+  /** Longest a graceful drain (SIGTERM, drain()) may take, ms. Default 20000. */
+  drainTimeoutMs?: number;
+  /** During a drain, edges are told to reconnect to this URL (another replica); default: the same URL, later. */
+  drainRedirect?: string;
   log?: LogOption;
 }
 
@@ -40,6 +47,8 @@ export interface CloudHubConfig {
   maxConnections: number;
   retryAfterMs: number;
   maxPaths: number;
+  admission: AdmissionConfig;
+  drain: DrainConfig;
   link: LinkConfig;
   security: SecurityConfig;
   mqtt: CloudMqttConfig | null;
@@ -78,6 +87,8 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     maxConnections,
     retryAfterMs,
     maxPaths,
+    admission: admissionConfig(o.admission),
+    drain: drainConfig(o.drainTimeoutMs, o.drainRedirect),
     link: linkConfig(o),
     security: securityConfig(o, o.dataDir ?? null),
     mqtt: o.mqtt ? cloudMqttConfig(o.mqtt) : null,

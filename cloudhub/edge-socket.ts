@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '../proto/index.js';
 import type { Link } from '../link/index.js';
-import type { Transport } from '../link/index.js';
+import type { Transport, Traffic } from '../link/index.js';
 import type { TokenClaims } from './token.js';
 
 export type SocketState = 'hello' | 'open' | 'closed';
@@ -28,14 +28,17 @@ export class EdgeSocket implements Transport {
 
   /** The token this session runs on; a renewal replaces it (session-guard.ts). */
   claims: TokenClaims | null = null;
+  /** The close code of the GoAway sent, if one was: the edge then drops the socket itself (1006 here). */
+  goAwayCode: number | null = null;
 
-  constructor(readonly node: string, readonly remote: string) {}
+  constructor(readonly node: string, readonly remote: string, private readonly traffic?: Traffic) {}
 
   send(frame: Uint8Array): void {
     const ws = this.ws;
     if (!ws || this.state === 'closed') return;
     let status = 1;
     ws.cork(() => { status = ws.send(frame, true); });
+    if (this.traffic && status !== 2) this.traffic.bytesOut += frame.length;
     // 2 = dropped: maxBackpressure is set far above the link's high-water mark,
     // so this means a bug; close rather than continue with a hole in a lane.
     if (status === 2) {

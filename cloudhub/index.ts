@@ -7,3 +7,7 @@ export { type SecurityOptions, DefaultSecurity } from './security-config.js';
 export { openDataDir, readDataDir, readHubAddress, type HubFiles, type HubAddress } from './data-dir.js';
 export { CloudMqtt, type CloudMqttHost, type MqttIdentity, type ReceiptRecord } from './mqtt-face.js';
 export { DefaultCloudMqtt, type CloudMqttOptions, type CloudMqttLaneRule } from './mqtt-config.js';
+export { CloudHubMetrics, type RefusalReason } from './metrics.js';
+export { Admission, type AdmissionResult } from './admission.js';
+export { DefaultAdmission, DefaultDrain, type AdmissionOptions, type AdmissionConfig, type DrainConfig } from './admission-config.js';
+export { type DrainOptions, type DrainResult } from './drain.js';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { CloseCode } from '../proto/index.js';
-import type { Transport } from '../link/index.js';
+import type { Traffic, Transport } from '../link/index.js';
 
 export class CloudSocket implements Transport {
   readonly id = randomBytes(6).toString('hex');
@@ -12,11 +12,12 @@ export class CloudSocket implements Transport {
   localClose: { code: number; reason: string } | null = null;
   private readonly written = (): void => this.onWritten();
 
-  constructor(readonly ws: WebSocket) {}
+  constructor(readonly ws: WebSocket, private readonly traffic?: Traffic) {}
 
   send(frame: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     this.ws.send(frame, { binary: true }, this.written);
+    if (this.traffic) this.traffic.bytesOut += frame.length;
   }
 
   bufferedAmount(): number {

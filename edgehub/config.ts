@@ -7,6 +7,7 @@ import {
 } from '../link/index.js';
 import { edgeSecurityConfig, readTokenFile, type EdgeSecurityConfig, type EdgeSecurityOptions } from './edge-security.js';
 import { edgeMqttConfig, type EdgeMqttConfig, type EdgeMqttOptions } from './mqtt-config.js';
+import { edgeAdminConfig, edgeDrainTimeout } from './admin-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /**
@@ -35,6 +36,10 @@ export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   backoff?: Partial<BackoffConfig>;
   /** The local MQTT face (edgehub/mqtt-config.ts); absent: none. `{}` is an embedded broker on 127.0.0.1:1883. */
   mqtt?: EdgeMqttOptions;
+  /** Local listener for /metrics, /healthz, /readyz, "host:port", or false. Default false when embedded; the CLI uses 127.0.0.1:10002. */
+  admin?: string | false;
+  /** Longest drain() may take (flush acks, close the socket and the store), ms. Default 10000. */
+  drainTimeoutMs?: number;
   log?: LogOption;
 }
 
@@ -49,6 +54,8 @@ export interface EdgeHubConfig {
   store: StoreKind;
   storeMinFreeBytes: number;
   backoff: BackoffConfig;
+  admin: { host: string; port: number } | null;
+  drainTimeoutMs: number;
   link: LinkConfig;
   security: EdgeSecurityConfig;
   mqtt: EdgeMqttConfig | null;
@@ -92,6 +99,8 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     store: storeKind(o.store, o.dataDir, 'dataDir'),
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
+    admin: edgeAdminConfig(o.admin),
+    drainTimeoutMs: edgeDrainTimeout(o.drainTimeoutMs),
     link: linkConfig(o),
     security: edgeSecurityConfig(o, urls[0]!),
     mqtt: o.mqtt === undefined ? null : edgeMqttConfig(o.mqtt, checkNodeName(o.node)),

@@ -8,13 +8,16 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
-  ClosedError, createLogger, Link, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
+  ClosedError, createLogger, Link, Traffic, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
+import { closeCodeName } from '../proto/index.js';
 import { edgeHubConfig, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
 import { EdgeMqtt } from './mqtt-face.js';
 import { TokenKeeper } from './token-keeper.js';
 import { Uplink } from './uplink.js';
+import { EdgeHubMetrics } from './metrics.js';
+import { EdgeAdminServer } from './admin-server.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
@@ -58,6 +61,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   private readonly keeper: TokenKeeper;
   /** The local MQTT face, when configured (`mqtt` option): `edge.mqtt.stats()`. */
   mqtt: EdgeMqtt | null = null;
+  private readonly traffic = new Traffic();
+  private admin: EdgeAdminServer | null = null;
+  /** Prometheus metrics, served at /metrics on the local admin listener (README, "Metrics reference"). */
+  readonly metrics: EdgeHubMetrics;
 
   /**
    * The newest state of every key received on the state lane, durable with
@@ -72,6 +79,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.log = log;
     const cache = store.resources();
     this.resources = cache;
+    this.metrics = new EdgeHubMetrics({ links: () => [this.link], traffic: this.traffic, online: () => this.online });
     this.link = new Link({
       peer: 'cloud',
       outbox: store.outbox('cloud', config.link.lanes),
@@ -80,18 +88,22 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       log,
       deliver: (m) => this.emit('message', m),
       record: (m) => cache.record(m),
+      observer: this.metrics.observer,
+      passivePing: true,
     });
     const keeper = new TokenKeeper(config.token, config.security, log, config.link.handshakeTimeoutMs);
     this.keeper = keeper;
     const instance = randomBytes(8).toString('base64url');
     this.uplinks = Array.from({ length: config.paths }, (_, i) => new Uplink(
       i, config.urls[i % config.urls.length]!, config.localAddresses[i % config.localAddresses.length] || undefined,
-      instance, config, this.link, log, () => keeper.token, {
+      instance, config, this.link, log, () => keeper.token, this.traffic, {
         up: (u, session, sock) => {
+          this.metrics.connected();
           if (this.uplinks.filter((x) => x.online).length === 1) this.emit('online', { session, url: u.url });
           keeper.online(sock);
         },
         down: (_u, info) => {
+          if (info.wasOnline) this.metrics.disconnected(closeCodeName(info.code));
           if (this.link.online) return;
           // Renewal answers come on any path; only with the last one down is a pending one lost.
           keeper.disconnected();
@@ -112,6 +124,14 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
+    if (config.admin) {
+      try {
+        hub.admin = await EdgeAdminServer.start({ metrics: hub.metrics, online: () => hub.online, running: () => !hub.closed }, config.admin.host, config.admin.port);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    }
     if (config.mqtt) {
       try {
         hub.mqtt = await EdgeMqtt.start(hub, config.mqtt, log, config.link.limits.maxPayloadBytes);
@@ -189,9 +209,32 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     };
   }
 
+  /** URL of the local admin listener (/metrics, /healthz, /readyz), or null. */
+  get adminUrl(): string | null {
+    return this.admin?.url ?? null;
+  }
+
+  /**
+   * Graceful stop (SIGTERM): writes the acks owed to the cloud once their
+   * commits are synced, then closes the socket (1000) and the store, within
+   * `timeoutMs` (drainTimeoutMs) for the acks.
+   */
+  async drain(timeoutMs = this.config.drainTimeoutMs): Promise<void> {
+    if (this.closed) return;
+    let timer: NodeJS.Timeout | undefined;
+    const flushed = await Promise.race([
+      this.link.flushAcks().then(() => true, () => true),
+      new Promise<boolean>((r) => { timer = setTimeout(() => r(false), timeoutMs); }),
+    ]);
+    clearTimeout(timer);
+    if (!flushed) this.log.warn({ timeoutMs }, 'drain: acks still waiting for the store at the deadline');
+    await this.close();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.admin?.close();
     this.keeper.stop();
     await this.mqtt?.close();
     this.link.close();

@@ -3,3 +3,5 @@ export { type EdgeSecurityOptions } from './edge-security.js';
 export { edgeHubConfig, linkUrl, type EdgeHubOptions, type EdgeHubConfig } from './config.js';
 export { EdgeMqtt, type EdgeMqttHost } from './mqtt-face.js';
 export { DefaultEdgeMqtt, type EdgeMqttOptions, type MqttRule } from './mqtt-config.js';
+export { EdgeHubMetrics } from './metrics.js';
+export { DefaultEdgeAdmin } from './admin-config.js';

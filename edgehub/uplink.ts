@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import {
   CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Frame, type Welcome,
 } from '../proto/index.js';
-import { Backoff, type Link, type Transport } from '../link/index.js';
+import { Backoff, type Link, type Traffic, type Transport } from '../link/index.js';
 import { linkUrl, type EdgeHubConfig } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
 import { describeConnectError } from './edge-security.js';
@@ -45,6 +45,8 @@ export class Uplink {
     log: Logger,
     /** The node token to present at the next connect (it may be renewed meanwhile). */
     private readonly token: () => string,
+    /** Bytes in and out, summed over the paths (metrics). */
+    private readonly traffic: Traffic,
     private readonly events: UplinkEvents,
   ) {
     this.backoff = new Backoff(config.backoff);
@@ -97,7 +99,7 @@ export class Uplink {
       handshakeTimeout: this.config.link.handshakeTimeoutMs,
       localAddress: this.localAddress,
     });
-    const sock = new CloudSocket(ws);
+    const sock = new CloudSocket(ws, this.traffic);
     sock.onWritten = () => {
       if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
     };
@@ -116,7 +118,7 @@ export class Uplink {
       void req;
     });
     ws.on('open', () => {
-      ws.send(encodeFrame({
+      sock.send(encodeFrame({
         hello: {
           version: PROTOCOL_VERSION, node: this.config.node, epoch: this.link.epoch,
           received: this.link.receivedCursors(), maxFrameBytes: this.config.link.limits.maxFrameBytes,
@@ -143,6 +145,7 @@ export class Uplink {
 
   private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {
     if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
+    this.traffic.bytesIn += data.length;
     try {
       if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
       const frame = decodeFrame(data, this.config.link.limits);
@@ -158,6 +161,10 @@ export class Uplink {
           } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// or wss:// URL, or that downgrades to ws://'); }
         }
         this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
+        // Drop the socket at once: this side's FIN goes first, so TIME_WAIT stays here and a
+        // hub restarted on the same host can bind its port again (uWS has no SO_REUSEADDR).
+        sock.localClose ??= { code: g.code ?? CloseCode.NORMAL, reason: g.reason ?? '' };
+        sock.ws.terminate();
       } else if (this.session === null) {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
         this.welcome(sock, frame.welcome as Welcome);
@@ -194,7 +201,10 @@ export class Uplink {
     for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
     this.handshakeTimer = this.stableTimer = null;
     if (this.stopped) return;
-    const retryInMs = Math.max(this.backoff.next(), this.retryAfterMs);
+    // The hub's retry-after is its schedule (admission slots, jittered drains): follow it as is,
+    // and do not count it as a failed attempt, or a few refusals would push the edge out to the
+    // backoff cap (30 s) while its slot came in a second (bench storm).
+    const retryInMs = this.retryAfterMs > 0 ? this.retryAfterMs : this.backoff.next();
     this.retryAfterMs = 0;
     this.log[wasOnline ? 'warn' : 'info']({ code: closeCodeName(code), reason, retryInMs }, wasOnline ? 'offline; reconnecting' : 'connect failed; retrying');
     this.events.down(this, { code, reason, retryInMs, wasOnline });

@@ -43,7 +43,7 @@ export interface LinkConfigInput {
 }
 
 export const DefaultLinkSettings = Object.freeze({
-  pingIntervalMs: 5_000,
+  pingIntervalMs: 10_000, // idle traffic ≤ 0.25 kbit/s per edge (bench scale); a dead peer noticed within 10-30 s
   batchBytes: 256 * 1024,
   highWaterBytes: 256 * 1024,
   windowBytes: 1024 * 1024,

@@ -5,14 +5,16 @@ import type { DropReason } from './outbox.js';
 const WINDOW_MS = 1_000;
 
 export class DropLog {
-  private counts = new Map<string, number>();
+  /** Made at the first drop: a hub may hold 100k idle links. */
+  private counts: Map<string, number> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly log: Logger, private readonly who: { peer: string; node?: string }) {}
 
   count(lane: string, reason: DropReason): void {
     const k = `${lane}:${reason}`;
-    this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+    const counts = (this.counts ??= new Map());
+    counts.set(k, (counts.get(k) ?? 0) + 1);
     if (!this.timer) {
       this.timer = setTimeout(() => this.flush(), WINDOW_MS);
       this.timer.unref();
@@ -22,6 +24,7 @@ export class DropLog {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (!this.counts) return;
     for (const [k, n] of this.counts) {
       const [lane, reason] = k.split(':');
       const level = reason === 'superseded' ? 'debug' : 'warn';

@@ -20,3 +20,6 @@ export { StoreCorruptError } from './store-check.js';
 export { StoreInUseError } from './store-owner.js';
 export * from './kv.js';
 export * from './flush-scheduler.js';
+export * from './link-observer.js';
+export * from './traffic.js';
+export * from './link-metrics.js';

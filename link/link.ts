@@ -23,6 +23,7 @@ import { DropLog } from './drop-log.js';
 import { bestPath, Path } from './path.js';
 import { AckClock } from './ack-clock.js';
 import { FlushScheduler } from './flush-scheduler.js';
+import { AckSampler, type LinkObserver } from './link-observer.js';
 
 export interface LinkStats {
   messagesIn: number;
@@ -39,6 +40,8 @@ export interface LinkStats {
   fastRetransmits: number;
   /** Objects older than the newest version already delivered, not delivered. */
   stale: number;
+  /** Times the in-flight window filled and held back state, events and bulk. */
+  windowStalls: number;
   dropped: Record<LaneName, Record<DropReason, number>>;
 }
 
@@ -57,6 +60,10 @@ export interface LinkOptions {
   record?: (message: WireMessage) => void;
   /** Shared by a hub's links so that they flush together once per turn (see flush-scheduler.ts). */
   scheduler?: FlushScheduler;
+  /** Told of RTT samples and sampled ack latencies (metrics). */
+  observer?: LinkObserver;
+  /** Skip this side's Ping in an interval when the peer pinged (the edge; see liveness.ts). */
+  passivePing?: boolean;
 }
 
 type Waiters = Map<number, (d: Delivery) => void>;
@@ -86,7 +93,8 @@ export class Link {
   private inflightBytes = 0;
   private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }>> = perLane(() => []);
   private windowFull = false;
-  private readonly waiters: Waiters[] = perLane(() => new Map());
+  /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
+  private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
   /** Waiters were registered out of seq order: an ack must scan them all. */
   private readonly unordered = new Array<boolean>(LANE_COUNT).fill(false);
   /** Highest seq among the waiters, to notice one registered out of order without a scan. */
@@ -116,9 +124,12 @@ export class Link {
   /** Message bytes received since the last Ack frame. */
   private bytesSinceAck = 0;
   private closed = false;
+  private readonly observer: LinkObserver | null;
+  private readonly sampler: AckSampler | null;
+  private readonly passivePing: boolean;
 
   readonly stats: LinkStats = {
-    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, ackFrames: 0, redundant: 0, fastRetransmits: 0, stale: 0,
+    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, ackFrames: 0, redundant: 0, fastRetransmits: 0, stale: 0, windowStalls: 0,
     dropped: Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'],
   };
   connectedAt: number | null = null;
@@ -140,6 +151,9 @@ export class Link {
     this.frameBytes = opts.config.batchBytes;
     this.drops = new DropLog(opts.log, this.who);
     this.ackClock = new AckClock(opts.config.fastRetransmitMinMs);
+    this.observer = opts.observer ?? null;
+    this.passivePing = opts.passivePing ?? false;
+    this.sampler = opts.observer ? new AckSampler(LANE_COUNT, opts.observer) : null;
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
   }
@@ -216,6 +230,7 @@ export class Link {
         this.log.warn({ ...this.who, conn: conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
         conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
       },
+      this.passivePing,
     );
     const path = new Path(conn, liveness, index);
     for (let lane = 0; lane < LANE_COUNT; lane++) path.sent[lane] = have[lane]!;
@@ -278,8 +293,12 @@ export class Link {
         break;
       }
       case 'ack': this.onAck(frame.ack!.cursors ?? [], now); break;
-      case 'ping': path?.conn.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
-      case 'pong': path?.liveness.pong(frame.pong!.sentAt ?? 0, now); break;
+      case 'ping': path?.liveness.peerPinged(now); path?.conn.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
+      case 'pong': {
+        const sample = path?.liveness.pong(frame.pong!.sentAt ?? 0, now);
+        if (sample !== undefined) this.observer?.rtt(sample);
+        break;
+      }
       default: throw new ProtocolError(`unexpected ${frame.body} frame after the handshake`);
     }
   }
@@ -300,12 +319,33 @@ export class Link {
     const appended = result instanceof Promise ? await result : result;
     if (appended.durable) await appended.durable;
     const seq = appended.seq;
-    if (seq) this.scheduleFlush();
+    if (seq) {
+      this.sampler?.accepted(lane, seq);
+      this.scheduleFlush();
+    }
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
+  }
+
+  /** One lane's depth (metrics read every link's at each scrape: no object per lane). */
+  laneDepth(lane: number): LaneDepth {
+    return this.outbox.depth(lane);
   }
 
   depth(): Record<LaneName, LaneDepth> {
     return Object.fromEntries(LANE_NAMES.map((name, i) => [name, this.outbox.depth(i)])) as Record<LaneName, LaneDepth>;
+  }
+
+  /**
+   * Writes now the Acks this side owes, once the inbox commits they wait for
+   * are synced: a hub that is about to close its socket (drain) acks what it
+   * has made durable instead of leaving the peer to resend it.
+   */
+  async flushAcks(): Promise<void> {
+    while (this.acking) await this.acking;
+    if (!this.ackScheduled) return;
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+    this.writeAcks();
   }
 
   /** Stops for good; pending receipts stay unresolved (the outbox may outlive this process). */
@@ -413,7 +453,11 @@ export class Link {
           if (this.owner[lane] === null) this.assign(lane, path);
           if (this.owner[lane] !== path) continue;
           const left = this.config.windowBytes - this.inflightBytes;
-          if (left <= 0) { this.windowFull = true; break; }
+          if (left <= 0) {
+            if (!this.windowFull) this.stats.windowStalls++;
+            this.windowFull = true;
+            break;
+          }
           room = Math.min(room, left);
         }
         const from = path.sent[lane]!;
@@ -495,6 +539,7 @@ export class Link {
     this.acked[lane] = seq;
     this.progressAt[lane] = now;
     this.outbox.ack(lane, seq);
+    this.sampler?.acked(lane, seq);
     const marks = this.inflightMarks[lane]!;
     if (marks.length) {
       let done = 0;
@@ -508,8 +553,8 @@ export class Link {
         this.scheduleFlush();
       }
     }
-    const waiters = this.waiters[lane]!;
-    if (waiters.size === 0) return;
+    const waiters = this.waiters[lane];
+    if (!waiters || waiters.size === 0) return;
     for (const [s, resolve] of waiters) {
       if (s > seq) {
         if (this.unordered[lane]) continue;
@@ -527,7 +572,7 @@ export class Link {
     if (dropped) return Promise.resolve(deliveryOf(dropped));
     if (seq <= this.acked[lane]!) return Promise.resolve({ status: 'delivered' });
     return new Promise((resolve) => {
-      const waiters = this.waiters[lane]!;
+      const waiters = (this.waiters[lane] ??= new Map());
       if (waiters.size === 0) this.lastTracked[lane] = 0;
       if (seq < this.lastTracked[lane]!) this.unordered[lane] = true;
       else this.lastTracked[lane] = seq;
@@ -539,8 +584,9 @@ export class Link {
     this.stats.dropped[LANE_NAMES[lane]!][reason]++;
     this.drops.count(LANE_NAMES[lane]!, reason);
     if (!seq) return;
+    this.sampler?.dropped(lane, seq);
     (this.recentDrops ??= new LRUCache<string, DropReason>({ max: 10_000 })).set(`${lane}:${seq}`, reason);
-    const resolve = this.waiters[lane]!.get(seq);
+    const resolve = this.waiters[lane]?.get(seq);
     if (resolve) {
       this.waiters[lane]!.delete(seq);
       resolve(deliveryOf(reason));

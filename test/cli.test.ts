@@ -33,7 +33,7 @@ t.test('cloudhub, token, edgehub, send, nodes', async (t) => {
   const queued = JSON.parse((await isthmus('send', '--node', 'edge-1', '--lane', 'control', '--key', 'early', '--json', '{"n":1}', '--data', data)).stdout);
   t.match(queued, { node: 'edge-1', lane: 'control', seq: 1, status: 'queued', online: false });
 
-  const edge = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--ca', ca!, '--data', join(data, 'edge'), '--log-level', 'warn']);
+  const edge = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--ca', ca!, '--data', join(data, 'edge'), '--admin', '127.0.0.1:0', '--log-level', 'warn']);
   t.teardown(() => edge.stop());
   await edge.waitFor(/"key":"early"/);
 

@@ -28,7 +28,7 @@ t.test('cloudhub --mqtt and edgehub --mqtt / --mqtt-broker: controllers reach de
   const token = (await run(process.execPath, [CLI, 'token', 'create', '--node', 'edge-1', '--data', data])).stdout.trim();
 
   // An embedded broker at edge-1.
-  const e1 = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token, '--ca', ca, '--store', 'memory', '--mqtt', '127.0.0.1:0', '--log-level', 'info']);
+  const e1 = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token, '--ca', ca, '--store', 'memory', '--no-admin', '--mqtt', '127.0.0.1:0', '--log-level', 'info']);
   t.teardown(() => e1.stop());
   const [, e1Port] = await e1.waitFor(/"url":"mqtt:\/\/127\.0\.0\.1:(\d+)".*"msg":"MQTT face up"/);
   await e1.waitFor(/"msg":"online"/);
@@ -39,7 +39,7 @@ t.test('cloudhub --mqtt and edgehub --mqtt / --mqtt-broker: controllers reach de
   const mosq = await startMosquitto({ dir, name: 'site' });
   t.teardown(() => mosq.stop());
   const token2 = (await run(process.execPath, [CLI, 'token', 'create', '--node', 'edge-2', '--data', data])).stdout.trim();
-  const e2args = ['edgehub', '--cloud', url!, '--node', 'edge-2', '--token', token2, '--ca', ca, '--store', 'memory', '--mqtt-broker', `mqtt://127.0.0.1:${mosq.port}`, '--log-level', 'info'];
+  const e2args = ['edgehub', '--cloud', url!, '--node', 'edge-2', '--token', token2, '--ca', ca, '--store', 'memory', '--no-admin', '--mqtt-broker', `mqtt://127.0.0.1:${mosq.port}`, '--log-level', 'info'];
   let e2 = runCli(e2args);
   t.teardown(() => e2.stop());
   await e2.waitFor(/connected to the external MQTT broker/);
