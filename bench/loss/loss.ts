@@ -46,7 +46,7 @@ export async function loss(o: BenchOptions, info: RunInfo): Promise<Report> {
   const why = namespaceUnavailable();
   const losses = why ? [0] : o.losses;
   if (why) process.stderr.write(`loss: ${why}; running the lossless part only on the host's loopback\n`);
-  const { systems, missing } = availableSystems(o.systems);
+  const { systems, missing } = availableSystems(o.systems, o.delayMs);
   for (const m of missing) process.stderr.write(`loss: skipping ${m}\n`);
   const ns = why ? null : LossNamespace.create();
   const rows: Row[] = [];
@@ -120,7 +120,7 @@ function targets(s: Summary[], why: string | null): string[] {
     const ratio = mp1.p99 / mp0.p99;
     out.push(`multipath p99 at 1 % loss = ${round(ratio, 2)}x its lossless p99 (${round(mp1.p99)} vs ${round(mp0.p99)} ms; target <= ${TARGET_1PCT_RATIO}x): ${ratio <= TARGET_1PCT_RATIO ? 'PASS' : 'FAIL'}`);
   }
-  const mq5 = at('mosquitto-bridge' as SystemName, 5);
+  const mq5 = at('mosquitto-bridge', 5);
   if (mp5 && mq5) {
     const ratio = mq5.p99 / mp5.p99;
     out.push(`at 5 % loss the Mosquitto bridge's p99 is ${round(ratio, 1)}x multipath's (${round(mq5.p99)} vs ${round(mp5.p99)} ms; target >= ${TARGET_VS_MOSQUITTO}x): ${ratio >= TARGET_VS_MOSQUITTO ? 'PASS' : 'FAIL'}`);

@@ -8,14 +8,17 @@
 import { startFloorEcho, startIsthmusEcho, type EchoTarget, type Via } from '../echo-targets.js';
 import { until } from '../deadline.js';
 import { DelayLine } from './delay-line.js';
+import { brokerEcho, brokerMissing, startBrokers } from './brokers.js';
 
-export const SYSTEMS = ['isthmus', 'isthmus-multipath', 'floor'] as const;
+export const SYSTEMS = ['isthmus', 'isthmus-multipath', 'floor', 'mosquitto-bridge', 'nats-leaf'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 export const SYSTEM_TITLES: Record<SystemName, string> = {
   'isthmus': 'Isthmus, one path',
   'isthmus-multipath': 'Isthmus, multipath (2)',
   'floor': 'raw ws floor',
+  'mosquitto-bridge': 'Mosquitto bridge (QoS 1)',
+  'nats-leaf': 'NATS leaf node (MQTT QoS 1)',
 };
 
 export interface LossTarget {
@@ -30,10 +33,16 @@ export interface LossTarget {
 }
 
 /** The systems asked for (all when empty) that can run here, and why the others cannot. */
-export function availableSystems(asked: readonly string[]): { systems: SystemName[]; missing: string[] } {
+export function availableSystems(asked: readonly string[], delayMs = 0): { systems: SystemName[]; missing: string[] } {
   const missing: string[] = [];
   for (const a of asked) if (!(SYSTEMS as readonly string[]).includes(a)) throw new Error(`unknown system "${a}" (known: ${SYSTEMS.join(', ')})`);
-  const systems = (asked.length ? asked : SYSTEMS) as SystemName[];
+  const systems = ((asked.length ? asked : SYSTEMS) as SystemName[]).filter((s) => {
+    if (s !== 'mosquitto-bridge' && s !== 'nats-leaf') return true;
+    // The brokers dial their link port themselves: there is no hop to put a delay line in.
+    const why = delayMs > 0 ? `${s}: the delay line cannot sit in a broker's own link` : brokerMissing(s);
+    if (why) missing.push(why);
+    return !why;
+  });
   return { systems, missing };
 }
 
@@ -57,6 +66,20 @@ export async function startSystem(system: SystemName, delayMs = 0): Promise<Loss
 
 async function startSystemVia(system: SystemName, via: Via): Promise<LossTarget> {
   switch (system) {
+    case 'mosquitto-bridge':
+    case 'nats-leaf': {
+      const pair = await startBrokers(system);
+      const clients = await brokerEcho(pair).catch(async (err: Error) => { await pair.stop(); throw err; });
+      return {
+        system,
+        linkPorts: [pair.linkPort],
+        set onEcho(f: (p: Uint8Array) => void) { clients.setEcho(f); },
+        get onEcho() { return () => {}; },
+        send: (p) => clients.send(p),
+        counters: () => ({}),
+        close: async () => { await clients.close(); await pair.stop(); },
+      };
+    }
     case 'floor': {
       const t = await startFloorEcho(via);
       return wrap(system, t, [t.port], () => ({}));

@@ -2,7 +2,8 @@
  * The three systems of the MQTT benchmark, each as separate processes with an
  * MQTT port where the "cloud" publisher connects and one where the "edge"
  * subscriber connects:
- *   isthmus            `isthmus cloudhub --mqtt` + `isthmus edgehub --mqtt` (LMDB stores: a PUBACK means durable)
+ *   isthmus            `isthmus cloudhub --mqtt` + `isthmus edgehub --mqtt` (LMDB stores: a PUBACK means durable;
+ *                      plain ws between them, --insecure-dev, as the peers' bridges are plain TCP)
  *   mosquitto-bridge   two mosquitto processes, bridge with cleansession false, QoS 1 (bench/peers)
  *   nats-leaf          nats-server hub + leaf node, both with their MQTT listener (bench/peers)
  */
@@ -29,12 +30,12 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'is
 /** `store`: lmdb (durable, the default of both commands) or memory (no fsync: the same footing as the peers, which persist nothing here). */
 export async function startIsthmus(store: 'lmdb' | 'memory' = 'lmdb'): Promise<MqttSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'isthmus-bench-mqtt-'));
-  const cloud = await startDaemon(process.execPath, [CLI, 'cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--mqtt', '127.0.0.1:0', '--data', join(dir, 'cloud'), '--store', store, '--log-level', 'warn'],
+  const cloud = await startDaemon(process.execPath, [CLI, 'cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--data', join(dir, 'cloud'), '--store', store, '--log-level', 'warn'],
     { ready: /MQTT face:\s+mqtt:\/\/127\.0\.0\.1:\d+/, label: 'isthmus cloudhub' });
   const url = /edges connect to:\s+(ws:\/\/\S+)/.exec(cloud.log())![1]!;
   const cloudMqtt = Number(/MQTT face:\s+mqtt:\/\/127\.0\.0\.1:(\d+)/.exec(cloud.log())![1]);
   const token = (await promisify(execFile)(process.execPath, [CLI, 'token', 'create', '--node', 'bench-edge', '--data', join(dir, 'cloud')])).stdout.trim();
-  const edge = await startDaemon(process.execPath, [CLI, 'edgehub', '--cloud', url, '--node', 'bench-edge', '--token', token, '--data', join(dir, 'edge'), '--store', store, '--mqtt', '127.0.0.1:0', '--log-level', 'info'],
+  const edge = await startDaemon(process.execPath, [CLI, 'edgehub', '--cloud', url, '--node', 'bench-edge', '--token', token, '--data', join(dir, 'edge'), '--store', store, '--no-admin', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--log-level', 'info'],
     { ready: /"msg":"online"/, label: 'isthmus edgehub' });
   const edgeMqtt = Number(/"url":"mqtt:\/\/127\.0\.0\.1:(\d+)"/.exec(edge.log())![1]);
   return {
