@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import { startMosquittoBridge } from '../peers/mosquitto-bridge.js';
 import { startNatsLeaf } from '../peers/nats-leaf.js';
 
@@ -43,11 +43,24 @@ export async function startBrokers(system: 'mosquitto-bridge' | 'nats-leaf'): Pr
   return { cloudPort: n.hubMqttPort!, edgePort: n.leafMqttPort!, linkPort: n.linkPort, stop: () => done(() => n.stop()) };
 }
 
+/**
+ * Nagle off on a client's socket, now and after each reconnect: the echo
+ * client writes a PUBACK and then its PUBLISH, and with Nagle the second
+ * waits for the first's delayed ACK (~40 ms on Linux), which would be a
+ * cost of this harness, not of the broker.
+ */
+function noDelay(client: MqttClient): MqttClient {
+  const set = (): void => { (client.stream as unknown as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true); };
+  set();
+  client.on('connect', set);
+  return client;
+}
+
 /** Clients for the round trip; returns send(), the echo hook and close(). */
 export async function brokerEcho(pair: BrokerPair): Promise<{ send(p: Buffer): void; setEcho(f: (p: Uint8Array) => void): void; close(): Promise<void> }> {
   const opts = { reconnectPeriod: 1000, keepalive: 60, clean: true } as const;
-  const cloud = await mqtt.connectAsync(`mqtt://127.0.0.1:${pair.cloudPort}`, { ...opts, clientId: `loss-cloud-${process.pid}` });
-  const edge = await mqtt.connectAsync(`mqtt://127.0.0.1:${pair.edgePort}`, { ...opts, clientId: `loss-edge-${process.pid}` });
+  const cloud = noDelay(await mqtt.connectAsync(`mqtt://127.0.0.1:${pair.cloudPort}`, { ...opts, clientId: `loss-cloud-${process.pid}` }));
+  const edge = noDelay(await mqtt.connectAsync(`mqtt://127.0.0.1:${pair.edgePort}`, { ...opts, clientId: `loss-edge-${process.pid}` }));
   await edge.subscribeAsync('down/#', { qos: 1 });
   await cloud.subscribeAsync('up/#', { qos: 1 });
   edge.on('message', (_t, payload) => { edge.publish('up/bench', payload, { qos: 1 }); });

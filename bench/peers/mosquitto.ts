@@ -36,6 +36,9 @@ export async function startMosquitto(o: MosquittoOptions): Promise<Mosquitto> {
       'log_type notice',
       'log_type information',
       'persistence false',
+      // Nagle off, as a user after latency would set it (and as Isthmus and ws do): without it the
+      // bridge's round trip waits on delayed ACKs (~40 ms).
+      'set_tcp_nodelay true',
       ...(o.extra ?? []),
       '',
     ].join('\n'));
