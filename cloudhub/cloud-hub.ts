@@ -19,6 +19,9 @@ import { EdgeSocket, type SocketData } from './edge-socket.js';
 import { mintToken, verifyToken } from './token.js';
 import { openDataDir, writeHubAddress } from './data-dir.js';
 import { AdminApi } from './admin-api.js';
+import { CloudTunnel } from '../tunnel/cloud-tunnel.js';
+import { isStreamBody } from '../proto/stream-codec.js';
+import { KubeApi } from '../tunnel/kube/kube-api.js';
 
 export interface LaneInfo extends LaneDepth {
   /** Age of the oldest queued message, ms, or null. */
@@ -69,6 +72,9 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private readonly sockets = new Set<EdgeSocket>();
   private listenSocket: uWS.us_listen_socket | null = null;
   private admin: AdminApi | null = null;
+  /** Reverse tunnel: `hub.tunnel.exec(node, {...})`, `logs`, `portForward`, `pods()`. */
+  readonly tunnel: CloudTunnel;
+  private kube: KubeApi | null = null;
   private closing = false;
 
   private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger, readonly store: Store) {
@@ -77,6 +83,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     this.secret = secret;
     this.adminToken = adminToken;
     this.log = log;
+    this.tunnel = new CloudTunnel(config.tunnel, log, () => this.store.kv());
   }
 
   /** Validates options, loads or creates secrets, and listens. */
@@ -100,6 +107,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (config.admin) {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port);
     }
+    if (config.tunnel.kube) hub.kube = await KubeApi.start(hub, config.tunnel.kube.host, config.tunnel.kube.port);
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
     log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size }, 'cloud hub listening');
     return hub;
@@ -126,6 +134,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
 
   get adminUrl(): string | null {
     return this.admin?.url ?? null;
+  }
+
+  /** URL of the Kubernetes-compatible API (kubectl --server), when it runs. */
+  get kubeUrl(): string | null {
+    return this.kube?.url ?? null;
   }
 
   /** Mints a token for a node (default 30 days). */
@@ -190,6 +203,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       this.goAway(sock, CloseCode.SHUTTING_DOWN, 'cloud hub shutting down', this.config.retryAfterMs, '');
     }
     await this.admin?.close();
+    this.kube?.close();
+    this.tunnel.close();
     for (const link of this.links.values()) link.close();
     await this.store.close();
     this.log.info('cloud hub closed');
@@ -209,7 +224,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         inbox: this.store.inbox(node),
         config: this.config.link,
         log: this.log,
-        deliver: (m) => this.emit('message', node, m),
+        deliver: (m) => { this.tunnel.observe(node, m); this.emit('message', node, m); },
         scheduler: this.scheduler,
       });
       this.links.set(node, link);
@@ -231,7 +246,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       upgrade: (res, req, context) => this.upgrade(res, req, context),
       open: (ws) => this.opened(ws),
       message: (ws, data, isBinary) => this.received(ws.getUserData().sock, data, isBinary),
-      drain: (ws) => ws.getUserData().sock.link?.writable(),
+      drain: (ws) => { const sock = ws.getUserData().sock; sock.link?.writable(); if (sock.state === 'open') this.tunnel.writable(sock.node); },
       close: (ws, code, message) => this.closed(ws.getUserData().sock, code, Buffer.from(message).toString()),
     });
     app.any('/*', (res) => {
@@ -297,6 +312,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       if (sock.state === 'hello') {
         if (frame.body !== 'hello') throw new ProtocolError(`expected hello, got ${frame.body}`);
         this.hello(sock, frame.hello as Hello);
+      } else if (isStreamBody(frame.body)) {
+        this.tunnel.receive(sock.node, frame);
       } else {
         sock.link!.receive(frame);
       }
@@ -339,6 +356,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       },
     }));
     link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs);
+    this.tunnel.attach(sock.node, { id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => link.rttMs });
     this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, replaced: previous?.id }, 'edge online');
     if (!previous) this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
   }
@@ -347,6 +365,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     sock.markClosed();
     if (!this.sockets.delete(sock)) return;
     sock.link?.detach(sock);
+    this.tunnel.detach(sock.node, sock.id);
     // uWS drops the TCP connection itself (no close frame: 1006) on a frame over maxPayloadLength.
     if (code === 1006 && /too big/i.test(reason)) {
       this.log.warn({ node: sock.node, conn: sock.id, remote: sock.remote, maxFrameBytes: this.config.link.limits.maxFrameBytes, reason }, 'frame over max_frame_bytes; connection dropped');

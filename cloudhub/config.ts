@@ -1,5 +1,6 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
+import { cloudTunnelConfig, type CloudTunnelConfig, type CloudTunnelOptions } from '../tunnel/cloud-config.js';
 
 export interface CloudHubOptions extends LinkConfigInput {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
@@ -21,6 +22,8 @@ export interface CloudHubOptions extends LinkConfigInput {
   /** What a refused edge is told to wait, ms. Default 5000. */
   retryAfterMs?: number;
   log?: LogOption;
+  /** Reverse tunnel: stream limits, windows, and the kube-compatible API (tunnel/cloud-config.ts). */
+  tunnel?: CloudTunnelOptions;
 }
 
 export interface CloudHubConfig {
@@ -33,6 +36,7 @@ export interface CloudHubConfig {
   maxConnections: number;
   retryAfterMs: number;
   link: LinkConfig;
+  tunnel: CloudTunnelConfig;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -65,5 +69,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     maxConnections,
     retryAfterMs,
     link: linkConfig(o),
+    tunnel: cloudTunnelConfig(o.tunnel, o.highWaterBytes, o.limits?.maxFrameBytes),
   };
 }

@@ -3,6 +3,7 @@ import {
   checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
+import { edgeTunnelConfig, type EdgeTunnelConfig, type EdgeTunnelOptions } from '../tunnel/edge-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput {
   /** The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when absent). */
@@ -19,6 +20,8 @@ export interface EdgeHubOptions extends LinkConfigInput {
   storeMinFreeBytes?: number;
   backoff?: Partial<BackoffConfig>;
   log?: LogOption;
+  /** Reverse tunnel: pods served, exec allowlist, providers, limits (tunnel/edge-config.ts). */
+  tunnel?: EdgeTunnelOptions;
 }
 
 export interface EdgeHubConfig {
@@ -30,6 +33,7 @@ export interface EdgeHubConfig {
   storeMinFreeBytes: number;
   backoff: BackoffConfig;
   link: LinkConfig;
+  tunnel: EdgeTunnelConfig;
 }
 
 /** Adds the link path to a bare ws:// URL and checks the scheme. */
@@ -48,6 +52,7 @@ export function linkUrl(cloud: string): string {
 export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
   if (!o || typeof o !== 'object') throw new TypeError('EdgeHub options are required: { cloud, node, token }');
   if (!o.token || typeof o.token !== 'string') throw new TypeError('token is required: mint one with `isthmus token create --node NAME`');
+  const link = linkConfig(o);
   return {
     url: linkUrl(o.cloud),
     node: checkNodeName(o.node),
@@ -56,6 +61,7 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     store: storeKind(o.store, o.dataDir, 'dataDir'),
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
-    link: linkConfig(o),
+    link,
+    tunnel: edgeTunnelConfig(o.tunnel, link.highWaterBytes, link.limits.maxFrameBytes),
   };
 }

@@ -15,6 +15,9 @@ import {
 } from '../link/index.js';
 import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
+import { EdgeTunnel } from '../tunnel/edge-tunnel.js';
+import { reportPods } from '../tunnel/pod-reports.js';
+import { isStreamBody } from '../proto/stream-codec.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
@@ -54,6 +57,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
    * restart (`get(key)`, `list(prefix)`). A delete removes the key.
    */
   readonly resources: ResourceCache;
+  /** Reverse tunnel: `edge.tunnel.register(kind, provider)`; serves the configured pods. */
+  readonly tunnel: EdgeTunnel;
 
   private constructor(config: EdgeHubConfig, log: Logger, private readonly store: Store) {
     super();
@@ -61,6 +66,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.log = log;
     this.url = config.url;
     this.backoff = new Backoff(config.backoff);
+    this.tunnel = new EdgeTunnel(config.tunnel, log);
     const cache = store.resources();
     this.resources = cache;
     this.link = new Link({
@@ -81,6 +87,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
     hub.connect();
+    if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) await reportPods(hub, hub.tunnel, config.node);
     return hub;
   }
 
@@ -135,6 +142,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.clearTimers();
     const sock = this.socket;
     this.link.close();
+    this.tunnel.detach();
     if (sock && sock.ws.readyState !== WebSocket.CLOSED) {
       await new Promise<void>((resolve) => {
         sock.ws.once('close', () => resolve());
@@ -162,6 +170,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const sock = new CloudSocket(ws);
     sock.onWritten = () => {
       if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
+      this.tunnel.writable();
     };
     this.socket = sock;
     let refusal = '';
@@ -213,6 +222,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       } else if (this.session === null) {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
         this.welcome(sock, frame.welcome as Welcome);
+      } else if (isStreamBody(frame.body)) {
+        this.tunnel.receive(frame);
       } else {
         this.link.receive(frame);
       }
@@ -232,6 +243,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.handshakeTimer = null;
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs);
     this.session = w.session;
+    this.tunnel.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.rttMs });
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.emit('online', { session: w.session, url: this.url });
@@ -243,6 +255,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const wasOnline = this.session !== null;
     this.session = null;
     this.link.detach(sock);
+    this.tunnel.detach();
     for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
     this.handshakeTimer = this.stableTimer = null;
     if (this.closed) return;

@@ -8,6 +8,7 @@ import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
 import type { WireLimits } from './limits.js';
+import { isStreamBody, validateStreamFrame } from './stream-codec.js';
 
 export const pb = isthmus.v1;
 export type Frame = isthmus.v1.Frame;
@@ -103,7 +104,9 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
     case 'ping': checkUint(frame.ping!.nonce, 'ping.nonce'); checkUint(frame.ping!.sentAt, 'ping.sent_at'); break;
     case 'pong': checkUint(frame.pong!.nonce, 'pong.nonce'); checkUint(frame.pong!.sentAt, 'pong.sent_at'); break;
     case 'goAway': checkString(frame.goAway!.reason, 'go_away.reason', MAX_REASON_LENGTH); checkString(frame.goAway!.redirect, 'go_away.redirect', MAX_REASON_LENGTH); break;
-    default: throw new ProtocolError('frame has no body');
+    default:
+      if (isStreamBody(frame.body)) { validateStreamFrame(frame); break; }
+      throw new ProtocolError('frame has no body');
   }
   return frame;
 }

@@ -1,0 +1,15 @@
+/**
+ * What the tunnel needs of "the socket": write a frame, know how much is
+ * buffered, hear when it drains. The hubs point it at the link's current
+ * socket (the best path once there are several).
+ */
+export interface StreamPath {
+  /** For logs: the connection id. */
+  readonly id: string;
+  /** Queues one encoded Frame. Never drops. */
+  send(frame: Uint8Array): void;
+  /** Bytes accepted by send() and not yet handed to the kernel. */
+  bufferedAmount(): number;
+  /** The peer's round-trip time, ms, when known (for window growth). */
+  rttMs(): number | null;
+}
