@@ -193,7 +193,10 @@ export class CloudTunnel {
   async portForward(node: string, req: PortForwardRequest): Promise<Duplex> {
     const stream = this.open(node, 'port-forward', { ...req });
     const d = streamDuplex(stream);
+    const early = (): void => {}; // a refusal rejects below; the Duplex's own error event has no reader yet
+    d.on('error', early);
     await accepted(stream);
+    d.off('error', early);
     return d;
   }
 

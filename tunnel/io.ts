@@ -87,7 +87,8 @@ export function streamDuplex(stream: Stream, highWaterMark = 64 * 1024): Duplex 
       stream.once('close', go);
     },
     final(cb) { stream.end(); cb(); },
-    destroy(e, cb) { if (!stream.closed) stream.reset(); cb(e); },
+    // Auto-destroy after both ends finished is a clean end; anything else aborts the stream.
+    destroy(e, cb) { if (!stream.closed && (e || !(stream.finQueued && stream.remoteFin))) stream.reset(); cb(e); },
   });
   stream.setReader((_channel, chunk) => {
     if (d.destroyed) return stream.consumed(chunk.length);
