@@ -14,6 +14,7 @@ interface Flags {
   maxConnections?: number;
   retryAfter?: number;
   logLevel: string;
+  kube: string | false;
 }
 
 export function registerCloudhub(program: Command): void {
@@ -29,6 +30,8 @@ export function registerCloudhub(program: Command): void {
     .option('--max-connections <n>', 'most edge connections at once', positiveInt)
     .option('--retry-after <duration>', 'what a refused edge is told to wait', duration)
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
+    .option('--kube <host:port>', 'kube-compatible API for kubectl and isthmus exec/logs/port-forward (HTTPS)', '127.0.0.1:10002')
+    .option('--no-kube', 'no kube-compatible API')
     .action(async (f: Flags) => {
       const log = createLogger(f.logLevel as 'info', 'cloudhub');
       let hub: CloudHub;
@@ -36,6 +39,7 @@ export function registerCloudhub(program: Command): void {
         hub = await CloudHub.start({
           listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, storeMinFreeBytes: f.storeMinFree, log,
           pingIntervalMs: f.pingInterval, maxConnections: f.maxConnections, retryAfterMs: f.retryAfter,
+          tunnel: { kube: f.kube },
         });
       } catch (err) {
         fail(err);
@@ -46,6 +50,7 @@ export function registerCloudhub(program: Command): void {
         'Isthmus cloud hub is up.',
         `  edges connect to:  ${hub.url}`,
         hub.adminUrl ? `  admin API:         ${hub.adminUrl} (bearer token in ${f.data}/admin-token)` : '  admin API:         off',
+        hub.kubeUrl ? `  kube API:          ${hub.kubeUrl} (kubectl --server ${hub.kubeUrl} --token $(cat ${f.data}/admin-token) --insecure-skip-tls-verify)` : '  kube API:          off',
         'Attach an edge:',
         `  npx isthmus token create --node edge-1 --ttl 30d --data ${f.data}`,
         `  npx isthmus edgehub --cloud ${hub.url} --node edge-1 --token <token printed above>`,

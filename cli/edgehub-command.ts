@@ -4,6 +4,7 @@
  * (fields of SendInput, with the payload as "json" or "base64").
  */
 import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EdgeHub } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
@@ -19,6 +20,8 @@ interface Flags {
   backoffBase?: number;
   backoffCap?: number;
   logLevel: string;
+  tunnel?: string;
+  execAllow?: string;
 }
 
 export function registerEdgehub(program: Command): void {
@@ -33,13 +36,17 @@ export function registerEdgehub(program: Command): void {
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
+    .option('--tunnel <file>', 'JSON file of the tunnel settings: {"pods": {"web": {"logFile": ..., "ports": {"80": 8080}}}, "exec": {"allow": ["sh"]}}')
+    .option('--exec-allow <programs>', 'comma-separated programs exec may run ("*": any); exec is off without it')
     .action(async (f: Flags) => {
       const log = createLogger(f.logLevel as 'info', 'edgehub');
       const token = f.token ?? process.env.ISTHMUS_TOKEN ?? '';
       let edge: EdgeHub;
       try {
+        const tunnel = f.tunnel ? JSON.parse(readFileSync(f.tunnel, 'utf8')) as Record<string, unknown> : {};
+        if (f.execAllow) tunnel.exec = { allow: f.execAllow.split(',').map((s) => s.trim()).filter(Boolean) };
         edge = await EdgeHub.start({
-          cloud: f.cloud, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store,
+          cloud: f.cloud, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store, tunnel,
           backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
         });
       } catch (err) {

@@ -6,6 +6,7 @@ import { registerEdgehub } from './edgehub-command.js';
 import { registerToken } from './token-command.js';
 import { registerSend } from './send-command.js';
 import { registerNodes } from './nodes-command.js';
+import { registerTunnel } from './tunnel-commands.js';
 
 const program = new Command('isthmus')
   .description('Isthmus: cloud-edge message hub and reverse tunnel')
@@ -16,4 +17,5 @@ registerEdgehub(program);
 registerToken(program);
 registerSend(program);
 registerNodes(program);
+registerTunnel(program);
 await program.parseAsync();

@@ -108,7 +108,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port);
     }
     if (config.tunnel.kube) hub.kube = await KubeApi.start(hub, config.tunnel.kube.host, config.tunnel.kube.port);
-    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid });
+    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, kube: hub.kubeUrl });
     log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size }, 'cloud hub listening');
     return hub;
   }

@@ -17,6 +17,8 @@ export interface HubAddress {
   url: string;
   admin: string | null;
   pid: number;
+  /** The kube-compatible API (tunnel), when it runs. */
+  kube?: string | null;
 }
 
 function readOrCreate(path: string, make: () => string): string {

@@ -154,6 +154,9 @@ export class KubeApi {
     if (sub === 'attach') throw new KubeError(400, 'BadRequest', 'attach is not supported: use exec');
     const pod = this.hub.tunnel.pod(ns, name);
     if (!pod) throw new KubeError(404, 'NotFound', `pods "${name}" not found`);
+    // isthmus CLI: `exec NODE POD` names the node; refuse a pod that lives elsewhere rather than surprise.
+    const node = query.get('node');
+    if (node && node !== pod.node) throw new KubeError(404, 'NotFound', `pod "${name}" is on node "${pod.node}", not "${node}"`);
     const container = query.get('container');
     if (container && container !== pod.name) throw new KubeError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
     return { pod, sub, query };
