@@ -51,7 +51,8 @@ export function tunnelConfig(o: TunnelOptions = {}, linkHighWaterBytes: number, 
   if (o === null || typeof o !== 'object') throw new TypeError(`${prefix} must be an object, got ${JSON.stringify(o)}`);
   const c: TunnelConfig = {
     maxWindowBytes: int(o.maxWindowBytes ?? DefaultTunnel.maxWindowBytes, `${prefix}.maxWindowBytes`, INITIAL_WINDOW, 2 ** 31),
-    maxDataFrameBytes: int(o.maxDataFrameBytes ?? DefaultTunnel.maxDataFrameBytes, `${prefix}.maxDataFrameBytes`, 1024, maxFrameBytes - 64),
+    // The default shrinks to fit a small limits.maxFrameBytes; an explicit value must fit.
+    maxDataFrameBytes: int(o.maxDataFrameBytes ?? Math.min(DefaultTunnel.maxDataFrameBytes, maxFrameBytes - 64), `${prefix}.maxDataFrameBytes`, 1024, maxFrameBytes - 64),
     maxStreamsPerNode: int(o.maxStreamsPerNode ?? DefaultTunnel.maxStreamsPerNode, `${prefix}.maxStreamsPerNode`, 1),
     maxStreamsPerHub: int(o.maxStreamsPerHub ?? DefaultTunnel.maxStreamsPerHub, `${prefix}.maxStreamsPerHub`, 1),
     writeBufferBytes: int(o.writeBufferBytes ?? DefaultTunnel.writeBufferBytes, `${prefix}.writeBufferBytes`, 1024),
