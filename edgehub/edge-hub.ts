@@ -87,7 +87,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
     hub.connect();
-    if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) await reportPods(hub, hub.tunnel, config.node);
+    if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) await reportPods(hub, hub.tunnel, config.node).catch((err: Error) => log.error({ err: err.message }, 'could not queue the pod reports'));
     return hub;
   }
 

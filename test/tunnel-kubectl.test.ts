@@ -51,6 +51,8 @@ t.test('kubectl get pod shows the pod the edge reports, on its node', async (t) 
   const pod = JSON.parse(r.stdout.toString()) as { spec: { nodeName: string }; status: { phase: string } };
   t.equal(pod.spec.nodeName, 'edge-1');
   t.equal(pod.status.phase, 'Running');
+  const table = await kubectl(['get', 'pods']);
+  t.match(table.stdout.toString(), /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+NODE\nweb\s+1\/1\s+Running\s+0\s+\S+\s+edge-1\n/, 'server-side table');
   const missing = await kubectl(['get', 'pod', 'nope']);
   t.not(missing.code, 0);
   t.match(missing.stderr, /not found/);

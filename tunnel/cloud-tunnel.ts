@@ -108,6 +108,14 @@ export class CloudTunnel {
   /** Records Pod status messages (inside the delivery's commit: exactly once, durable). */
   observe(node: string, m: InboundMessage): void {
     if (m.type !== 'status' || m.kind !== 'Pod' || !m.name) return;
+    try {
+      this.record(node, m);
+    } catch (err) {
+      this.log.warn({ node, pod: m.name, err: (err as Error).message }, 'a Pod report could not be read; ignored');
+    }
+  }
+
+  private record(node: string, m: InboundMessage): void {
     const key = [POD_KEY, m.namespace || 'default', m.name];
     if (m.op === 'delete') {
       const cur = this.kv().get(key) as PodRecord | undefined;

@@ -19,7 +19,7 @@ import type { PodRecord } from '../cloud-tunnel.js';
 import { StreamCode, StreamError } from '../codes.js';
 import { bridgeExec, EXEC_PROTOCOLS } from './exec-ws.js';
 import { bridgePortForward, PORTFORWARD_PROTOCOLS } from './portforward-ws.js';
-import { apiGroups, apiResources, apiVersions, KUBE_VERSION, podList, podObject, status } from './objects.js';
+import { apiGroups, apiResources, apiVersions, KUBE_VERSION, podList, podObject, podTable, status } from './objects.js';
 import { loadOrMakeTls } from './tls.js';
 
 class KubeError extends Error {
@@ -105,13 +105,13 @@ export class KubeApi {
         case '/api': return this.reply(res, 200, apiVersions);
         case '/apis': return this.reply(res, 200, apiGroups);
         case '/api/v1': return this.reply(res, 200, apiResources);
-        case '/api/v1/pods': return this.reply(res, 200, podList(this.hub.tunnel.pods().map((p) => this.podObject(p))));
+        case '/api/v1/pods': return this.pods(req, res, this.hub.tunnel.pods());
         default: break;
       }
       const list = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(path);
-      if (list) return this.reply(res, 200, podList(this.hub.tunnel.pods(decodeURIComponent(list[1]!)).map((p) => this.podObject(p))));
+      if (list) return this.pods(req, res, this.hub.tunnel.pods(decodeURIComponent(list[1]!)));
       const t = this.target(path, url.searchParams);
-      if (t.sub === '') return this.reply(res, 200, this.podObject(t.pod));
+      if (t.sub === '') return this.pods(req, res, [t.pod], true);
       if (t.sub === 'log') return this.logs(t, req, res);
       throw new KubeError(400, 'BadRequest', `${t.sub} needs a WebSocket upgrade (${t.sub === 'exec' ? EXEC_PROTOCOLS.join(', ') : PORTFORWARD_PROTOCOLS.join(', ')})`);
     } catch (err) {
@@ -128,6 +128,13 @@ export class KubeApi {
     }
     this.hub.log.error({ err }, 'kube API request failed');
     this.reply(res, 500, status(500, 'InternalError', 'internal error'));
+  }
+
+  /** Pods as JSON, or as a Table when kubectl asks for server-side printing. */
+  private pods(req: IncomingMessage, res: ServerResponse, records: PodRecord[], one = false): void {
+    const objects = records.map((p) => this.podObject(p));
+    if (/as=Table/.test(req.headers.accept ?? '')) return this.reply(res, 200, podTable(objects));
+    this.reply(res, 200, one ? objects[0] : podList(objects));
   }
 
   private podObject(p: PodRecord): Record<string, unknown> {

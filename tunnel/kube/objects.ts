@@ -64,3 +64,32 @@ export function execStatus(code: number | null, message?: string): Record<string
     details: { causes: [{ reason: 'ExitCode', message: String(code) }] },
   };
 }
+
+function age(from: string, now = Date.now()): string {
+  const s = Math.max(0, Math.floor((now - Date.parse(from)) / 1000));
+  return s < 120 ? `${s}s` : s < 7200 ? `${Math.floor(s / 60)}m` : s < 172_800 ? `${Math.floor(s / 3600)}h` : `${Math.floor(s / 86_400)}d`;
+}
+
+/** Server-side printing (kubectl asks for `as=Table`): the columns `kubectl get pods` shows, plus the node. */
+export function podTable(pods: Array<Record<string, unknown>>): Record<string, unknown> {
+  return {
+    kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {},
+    columnDefinitions: [
+      { name: 'Name', type: 'string', format: 'name', description: 'pod name', priority: 0 },
+      { name: 'Ready', type: 'string', format: '', description: 'ready containers', priority: 0 },
+      { name: 'Status', type: 'string', format: '', description: 'phase', priority: 0 },
+      { name: 'Restarts', type: 'integer', format: '', description: 'restarts', priority: 0 },
+      { name: 'Age', type: 'string', format: '', description: 'since the edge started serving it', priority: 0 },
+      { name: 'Node', type: 'string', format: '', description: 'the edge', priority: 0 },
+    ],
+    rows: pods.map((p) => {
+      const meta = p.metadata as { name: string; creationTimestamp: string };
+      const status = p.status as { phase: string; containerStatuses: Array<{ ready: boolean }> };
+      const spec = p.spec as { nodeName: string };
+      return {
+        cells: [meta.name, `${status.containerStatuses.filter((c) => c.ready).length}/1`, status.phase, 0, age(meta.creationTimestamp), spec.nodeName],
+        object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: p.metadata },
+      };
+    }),
+  };
+}
