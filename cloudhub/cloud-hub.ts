@@ -199,12 +199,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     this.closing = true;
     if (this.listenSocket) uWS.us_listen_socket_close(this.listenSocket);
     this.listenSocket = null;
+    this.tunnel.close();
     for (const sock of [...this.sockets]) {
       this.goAway(sock, CloseCode.SHUTTING_DOWN, 'cloud hub shutting down', this.config.retryAfterMs, '');
     }
     await this.admin?.close();
     this.kube?.close();
-    this.tunnel.close();
     for (const link of this.links.values()) link.close();
     await this.store.close();
     this.log.info('cloud hub closed');

@@ -142,7 +142,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.clearTimers();
     const sock = this.socket;
     this.link.close();
-    this.tunnel.detach();
+    this.tunnel.close();
     if (sock && sock.ws.readyState !== WebSocket.CLOSED) {
       await new Promise<void>((resolve) => {
         sock.ws.once('close', () => resolve());

@@ -256,3 +256,16 @@ t.test('config errors name the key', async (t) => {
   await t.rejects(startEdge(hub, 'e', { tunnel: { pods: { web: { ports: { 80: 'x:y' } } } } }), { message: /tunnel\.pods\.web\.ports\.80 must be a port/ });
   await t.rejects(startEdge(hub, 'e', { tunnel: { exec: { allow: 'sh' as unknown as string[] } } }), { message: /tunnel\.exec\.allow must be a list/ });
 });
+
+t.test('a closing hub tells the other side why: SHUTDOWN', async (t) => {
+  const hub = await startHub();
+  const edge = await startEdge(hub, 'edge-1', { tunnel: { providers: { echo } } });
+  t.teardown(async () => { await hub.close(); });
+  await edge.waitOnline();
+  await until(() => hub.tunnel.online('edge-1'), 'session');
+  const s = hub.tunnel.open('edge-1', 'echo', {});
+  await accepted(s);
+  const gone = closed(s);
+  await edge.close();
+  await t.rejects(gone, { code: StreamCode.SHUTDOWN, message: /edge hub shutting down/ });
+});

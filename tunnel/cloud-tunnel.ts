@@ -216,6 +216,7 @@ export class CloudTunnel {
 
   /** The hub is closing: every stream resets. */
   close(): void {
+    for (const s of this.sessions.values()) s.shutdown('cloud hub shutting down');
     for (const node of [...this.sessions.keys()]) this.detach(node);
   }
 }

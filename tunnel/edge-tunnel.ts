@@ -73,6 +73,12 @@ export class EdgeTunnel {
     this.session = new TunnelSession({ side: 'edge', path, config: this.config, budget: this.budget, onOpen: (s) => this.opened(s) });
   }
 
+  /** The edge hub is closing: streams end with SHUTDOWN, then the socket goes. */
+  close(): void {
+    this.session?.shutdown('edge hub shutting down');
+    this.detach();
+  }
+
   /** The socket is gone: its streams reset. */
   detach(): void {
     const s = this.session;

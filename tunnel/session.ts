@@ -146,6 +146,11 @@ export class TunnelSession implements StreamHost {
     this.flush();
   }
 
+  /** This side is shutting down: tell the peer (StreamReset SHUTDOWN) before the socket goes. */
+  shutdown(reason: string): void {
+    for (const s of [...this.streams.values()]) s.reset(StreamCode.SHUTDOWN, reason);
+  }
+
   /** The socket is gone: every stream resets (LINK_LOST). */
   close(): void {
     if (this.closedFlag) return;

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 export interface KubeTls {
   cert: Buffer;
   key: Buffer;
-  /** Where the certificate is, for the startup message. */
-  certFile: string;
+  /** Where the certificate is (null: a temporary one, gone once loaded). */
+  certFile: string | null;
 }
 
 export function loadOrMakeTls(certFile: string | null, keyFile: string | null, dataDir: string | null): KubeTls {
@@ -33,7 +33,7 @@ export function loadOrMakeTls(certFile: string | null, keyFile: string | null, d
       throw new Error(`the kube API needs a TLS certificate: give tunnel.kubeTls {cert, key} or install openssl (${(err as Error).message.split('\n')[0]})`);
     }
   }
-  const tls = { cert: readFileSync(cert), key: readFileSync(key), certFile: cert };
+  const tls = { cert: readFileSync(cert), key: readFileSync(key), certFile: temp ? null : cert };
   if (temp) rmSync(temp, { recursive: true, force: true });
   return tls;
 }
