@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Duplex } from 'node:stream';
@@ -20,6 +20,7 @@ import type { BenchOptions } from '../args.js';
 import type { RunInfo } from '../machine.js';
 import type { Report } from '../report.js';
 import { round, type Percentiles } from '../stats.js';
+import { IDLE_BUDGET_MS, IdleWaiter } from '../machine-load.js';
 import { concurrent, echoRtt, openToFirstByte, throughputDown, throughputUp, type Open } from './measure.js';
 import { startSshReverse } from './ssh-reverse.js';
 import type { TargetPorts } from './targets.js';
@@ -83,13 +84,18 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
     const rtt: Partial<Record<System, Percentiles>> = {};
     const open: Partial<Record<System, Percentiles>> = {};
     const conc: Partial<Record<System, number>> = {};
+    // Other processes take CPU straight from these on 2 cores: wait for a quiet machine when one comes, and record the load.
+    const idle = new IdleWaiter(o.waitIdle * 1000, IDLE_BUDGET_MS);
+    const loadBefore = loadavg()[0]!;
     for (let r = 0; r < settings.rounds; r++) {
       for (const sys of SYSTEMS) {
+        await idle.wait();
         (up[sys] ??= []).push(await throughputUp(opens[sys], settings.throughputBytes));
         (down[sys] ??= []).push(await throughputDown(opens[sys], settings.throughputBytes));
       }
     }
     for (const sys of SYSTEMS) {
+      await idle.wait();
       rtt[sys] = await echoRtt(opens[sys], settings.echoCount, settings.echoBytes);
       open[sys] = await openToFirstByte(opens[sys], settings.openCount);
       conc[sys] = await concurrent(opens[sys], settings.concurrentStreams, settings.concurrentBytes);
@@ -109,12 +115,13 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
       `64-byte echo p50: isthmus ${by.isthmus.rttP50} ms, direct ${by.direct.rttP50} ms: overhead ${overhead} ms (target <= 0.3 ms): ${overhead <= 0.3 ? 'MET' : 'FAIL'}; ssh -R ${by['ssh -R'].rttP50} ms`,
       `open to first byte p50: isthmus ${by.isthmus.openP50} ms = ${round(by.isthmus.openP50 / by.isthmus.rttP50, 2)} of its echo round trips (target <= 1 round trip + the edge's local connect, direct ${by.direct.openP50} ms): ${by.isthmus.openP50 <= by.isthmus.rttP50 + by.direct.openP50 ? 'MET' : 'FAIL'}; ssh -R ${by['ssh -R'].openP50} ms`,
       `${settings.concurrentStreams} concurrent streams (${settings.concurrentBytes} B echo each): isthmus ${by.isthmus.conc} ms, ssh -R ${by['ssh -R'].conc} ms, direct ${by.direct.conc} ms`,
+      `machine load average (1 min) ${round(loadBefore, 2)} at the start, ${round(loadavg()[0]!, 2)} at the end, on ${info.nproc} CPUs: above ~1 the figures are disturbed by other processes`,
     ];
     return {
       name: 'tunnel',
       title: 'Tunnel: single stream, echo, open, concurrency (beside ssh -R and a direct connection)',
       info, settings,
-      data: { rows, raw: { up, down, rtt, open, concurrent: conc } },
+      data: { rows, raw: { up, down, rtt, open, concurrent: conc }, loadAverage: { start: loadBefore, end: loadavg()[0] } },
       tables: [
         { title: 'Single-stream throughput, Gbit/s (median of rounds)', columns: [{ key: 'system', title: 'system' }, { key: 'up', title: 'cloud->edge', right: true }, { key: 'down', title: 'edge->cloud', right: true }], rows },
         { title: `Echo of ${settings.echoBytes} bytes, round trip ms`, columns: [{ key: 'system', title: 'system' }, { key: 'rttP50', title: 'p50', right: true }, { key: 'rttP99', title: 'p99', right: true }], rows },
