@@ -160,3 +160,17 @@ t.test('port-forward: a real TCP echo through the tunnel; undeclared ports are r
   t.equal(await got, 'over the tunnel and back');
   await t.rejects(hub.tunnel.portForward('edge-1', { pod: 'web', port: 81 }), { code: StreamCode.FORBIDDEN, message: /port 81 is not declared/ });
 });
+
+t.test('logs: sinceSeconds keeps lines whose own RFC 3339 stamp is recent; limitBytes cuts', async (t) => {
+  const { hub, logFile } = await fixture(t);
+  const old = new Date(Date.now() - 3600_000).toISOString();
+  const recent = new Date(Date.now() - 5_000).toISOString();
+  writeFileSync(logFile, `${old} an hour ago\n${recent} five seconds ago\n`);
+  const since = await hub.tunnel.logs('edge-1', { pod: 'web', sinceSeconds: 60 });
+  t.equal(await text(since.stream), 'five seconds ago\n', 'the stamp is the line\'s time, stripped without timestamps');
+  const stamped = await hub.tunnel.logs('edge-1', { pod: 'web', sinceSeconds: 60, timestamps: true });
+  t.equal(await text(stamped.stream), `${recent} five seconds ago\n`);
+  const cut = await hub.tunnel.logs('edge-1', { pod: 'web', limitBytes: 10 });
+  t.equal((await text(cut.stream)).length, 10);
+  await t.rejects(hub.tunnel.logs('edge-1', { pod: 'web', tailLines: -1 }), { code: StreamCode.BAD_PARAMS, message: /tailLines must be an integer/ });
+});
