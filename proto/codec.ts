@@ -8,7 +8,7 @@ import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
 import type { WireLimits } from './limits.js';
-import { isStreamBody, validateStreamFrame } from './stream-codec.js';
+import { decodeStreamDataFast, isStreamBody, validateStreamFrame } from './stream-codec.js';
 
 export const pb = isthmus.v1;
 export type Frame = isthmus.v1.Frame;
@@ -90,6 +90,8 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
   if (bytes.length > limits.maxFrameBytes) {
     throw new ProtocolError(`frame of ${bytes.length} bytes exceeds max_frame_bytes ${limits.maxFrameBytes}`, CloseCode.TOO_LARGE);
   }
+  const data = decodeStreamDataFast(bytes);
+  if (data) return { body: 'streamData', streamData: data } as unknown as Frame;
   let frame: Frame;
   try {
     frame = pb.Frame.decode(bytes);

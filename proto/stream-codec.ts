@@ -111,3 +111,50 @@ export function encodeStreamData(id: number, channel: number, parts: readonly Ui
   }
   return out;
 }
+
+function readVarint(b: Uint8Array, at: number, end: number): [number, number] | null {
+  let n = 0;
+  let mul = 1;
+  for (let i = 0; i < 8 && at < end; i++) {
+    const byte = b[at++]!;
+    n += (byte & 0x7f) * mul;
+    if (byte < 0x80) return [n, at];
+    mul *= 128;
+  }
+  return null;
+}
+
+/**
+ * The hot path of decoding: a frame that is exactly Frame{stream_data{...}}
+ * as encodeStreamData writes it (fields 1, 2, 3 in order, nothing else) is
+ * read without the protobuf runtime, its data a view of `bytes`. Returns null
+ * for anything else, which then takes the general decoder (and its checks).
+ */
+export function decodeStreamDataFast(bytes: Uint8Array): { id: number; channel: number; data: Uint8Array } | null {
+  if (bytes.length < 5 || bytes[0] !== 0x9a || bytes[1] !== 0x01) return null;
+  const len = readVarint(bytes, 2, bytes.length);
+  if (!len || len[1] + len[0] !== bytes.length) return null;
+  let at = len[1];
+  const end = bytes.length;
+  if (bytes[at++] !== 0x08) return null;
+  const id = readVarint(bytes, at, end);
+  if (!id || id[0] < 1) return null;
+  at = id[1];
+  let channel = 0;
+  if (at < end && bytes[at] === 0x10) {
+    const ch = readVarint(bytes, at + 1, end);
+    if (!ch) return null;
+    channel = ch[0];
+    at = ch[1];
+  }
+  let data: Uint8Array = bytes.subarray(at, at);
+  if (at < end) {
+    if (bytes[at++] !== 0x1a) return null;
+    const dl = readVarint(bytes, at, end);
+    if (!dl || dl[1] + dl[0] !== end) return null;
+    data = bytes.subarray(dl[1], end);
+    at = end;
+  }
+  if (!STREAM_CHANNELS.has(channel)) return null; // the general path names the error
+  return { id: id[0], channel, data };
+}
