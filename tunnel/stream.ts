@@ -86,7 +86,7 @@ export class Stream extends EventEmitter<StreamEvents> {
     readonly role: StreamRole,
   ) {
     super();
-    this.state = role === 'opener' ? 'opening' : 'opening';
+    this.state = 'opening';
     this.window = new ReceiveWindow(host.maxWindowBytes);
   }
 

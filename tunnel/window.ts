@@ -8,8 +8,14 @@
  */
 import { INITIAL_WINDOW } from './config.js';
 
-/** Event-loop turns on a busy hub are ~1 ms: a loopback RTT of 50 µs would never let the window grow. */
-const MIN_RTT_MS = 1;
+/**
+ * The round trip a window update really takes is the link's RTT plus an
+ * event-loop turn on each side and the time the reader takes to drain, which
+ * on a busy hub is milliseconds even on loopback (Ping/Pong there says 50 µs).
+ * With a 1 ms floor the window stalled near 1 MiB and a loopback stream at
+ * ~1.5 Gbit/s; with 10 ms it grows to what the pipe needs (bench/tunnel).
+ */
+const MIN_RTT_MS = 10;
 
 export class ReceiveWindow {
   /** Current window size: most bytes the sender may have in flight. */

@@ -17,6 +17,8 @@ export function bridgePortForward(ws: WebSocket, tunnel: CloudTunnel, node: stri
   const conns: Array<Duplex | null> = ports.map(() => null);
   const early: Buffer[] = [];
   let open = ports.length;
+  /** Ports whose stream is up or refused: client bytes wait until all are settled. */
+  let settled = 0;
   let gone = false;
   const send = (channel: number, body: Buffer, cb?: () => void): void => {
     if (gone || ws.readyState !== ws.OPEN) return;
@@ -33,7 +35,8 @@ export function bridgePortForward(ws: WebSocket, tunnel: CloudTunnel, node: stri
     if (!conn || ch & 1 || msg.length < 2) return;
     if (!conn.write(msg.subarray(1))) { ws.pause(); conn.once('drain', () => ws.resume()); }
   };
-  ws.on('message', (m: Buffer) => { if (conns.every((c) => c)) input(m); else early.push(m); });
+  ws.on('message', (m: Buffer) => { if (settled === ports.length) input(m); else early.push(m); });
+  const settle = (): void => { if (++settled === ports.length) for (const m of early.splice(0)) input(m); };
   ws.on('close', () => { gone = true; for (const c of conns) c?.destroy(); });
   ws.on('error', () => {});
   ports.forEach((port, i) => {
@@ -50,10 +53,11 @@ export function bridgePortForward(ws: WebSocket, tunnel: CloudTunnel, node: stri
       conn.on('end', () => { conn.end(); });
       conn.on('close', ended);
       conn.on('error', (err) => send(2 * i + 1, Buffer.from(err.message)));
-      if (conns.every((c) => c)) for (const m of early.splice(0)) input(m);
+      settle();
     }, (err: Error) => {
       send(2 * i + 1, Buffer.from(err.message));
       conns[i] = null;
+      settle();
       ended();
     });
   });
