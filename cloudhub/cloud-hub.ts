@@ -246,7 +246,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       upgrade: (res, req, context) => this.upgrade(res, req, context),
       open: (ws) => this.opened(ws),
       message: (ws, data, isBinary) => this.received(ws.getUserData().sock, data, isBinary),
-      drain: (ws) => { const sock = ws.getUserData().sock; sock.link?.writable(); if (sock.state === 'open') this.tunnel.writable(sock.node); },
+      drain: (ws) => { const sock = ws.getUserData().sock; sock.link?.writable(); if (sock.state === 'open') this.tunnel.writable(sock.node, sock.id); },
       close: (ws, code, message) => this.closed(ws.getUserData().sock, code, Buffer.from(message).toString()),
     });
     app.any('/*', (res) => {
@@ -313,7 +313,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         if (frame.body !== 'hello') throw new ProtocolError(`expected hello, got ${frame.body}`);
         this.hello(sock, frame.hello as Hello);
       } else if (isStreamBody(frame.body)) {
-        this.tunnel.receive(sock.node, frame);
+        this.tunnel.receive(sock.node, frame, sock.id);
       } else {
         sock.link!.receive(frame);
       }

@@ -170,7 +170,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const sock = new CloudSocket(ws);
     sock.onWritten = () => {
       if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
-      this.tunnel.writable();
+      this.tunnel.writable(sock.id);
     };
     this.socket = sock;
     let refusal = '';
@@ -223,7 +223,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
         this.welcome(sock, frame.welcome as Welcome);
       } else if (isStreamBody(frame.body)) {
-        this.tunnel.receive(frame);
+        this.tunnel.receive(frame, sock.id);
       } else {
         this.link.receive(frame);
       }
@@ -255,7 +255,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const wasOnline = this.session !== null;
     this.session = null;
     this.link.detach(sock);
-    this.tunnel.detach();
+    this.tunnel.detach(sock.id);
     for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
     this.handshakeTimer = this.stableTimer = null;
     if (this.closed) return;

@@ -128,7 +128,7 @@ t.test('1000 concurrent streams complete while one reader is paused', async (t) 
   paused.end();
   const io = streamReadables(paused);
   io.stdout.pause();
-  const edgeSide = (): Stream | undefined => (edge.tunnel as unknown as { session: { streams: Map<number, Stream> } }).session.streams.get(paused.id);
+  const edgeSide = (): Stream | undefined => edge.tunnel.findStream(paused.id);
   await until(() => edgeSide() !== undefined && edgeSide()!.credit === 0, 'the paused stream to exhaust its credit');
   const streams = Array.from({ length: 1000 }, () => {
     const s = hub.tunnel.open('edge-1', 'source', { bytes: 20_000 });

@@ -69,7 +69,8 @@ export interface PodRecord extends PodReport {
 const POD_KEY = 'tunnel-pods';
 
 export class CloudTunnel {
-  private readonly sessions = new Map<string, TunnelSession>();
+  /** Per node, one session per socket (path): a stream lives on the path it was opened on. */
+  private readonly sessions = new Map<string, Map<string, TunnelSession>>();
   private readonly budget: StreamBudget;
   private readonly totals: SessionStats = { opened: 0, accepted: 0, refused: 0, resets: 0, late: 0, bytesIn: 0, bytesOut: 0 };
 
@@ -79,30 +80,58 @@ export class CloudTunnel {
 
   // ---- wiring (the hub calls these) ----
 
-  /** A node's socket finished its handshake: streams may ride it. */
+  /** One of a node's sockets finished its handshake: streams may ride it. */
   attach(node: string, path: StreamPath): void {
-    this.detach(node);
-    this.sessions.set(node, new TunnelSession({
+    this.detach(node, path.id);
+    let paths = this.sessions.get(node);
+    if (!paths) this.sessions.set(node, paths = new Map());
+    paths.set(path.id, new TunnelSession({
       side: 'cloud', path, config: this.config, budget: this.budget,
       onOpen: (s) => s.fail(StreamCode.UNKNOWN_KIND, `the cloud serves no "${s.kind}" streams`),
     }));
   }
 
-  /** The node's socket is gone (or replaced): its streams reset. */
+  /** A node's socket is gone (or replaced): the streams on it reset. Without pathId: all of the node's. */
   detach(node: string, pathId?: string): void {
-    const s = this.sessions.get(node);
-    if (!s || (pathId !== undefined && s.id !== pathId)) return;
-    this.sessions.delete(node);
-    s.close();
-    for (const k of Object.keys(this.totals) as Array<keyof SessionStats>) this.totals[k] += s.stats[k];
+    const paths = this.sessions.get(node);
+    if (!paths) return;
+    for (const [id, s] of [...paths]) {
+      if (pathId !== undefined && id !== pathId) continue;
+      paths.delete(id);
+      s.close();
+      for (const k of Object.keys(this.totals) as Array<keyof SessionStats>) this.totals[k] += s.stats[k];
+    }
+    if (paths.size === 0) this.sessions.delete(node);
   }
 
-  receive(node: string, frame: Frame): void {
-    this.sessions.get(node)?.receive(frame);
+  /** A stream frame that arrived on the socket `pathId` of a node. */
+  receive(node: string, frame: Frame, pathId?: string): void {
+    this.session(node, pathId)?.receive(frame);
   }
 
-  writable(node: string): void {
-    this.sessions.get(node)?.writable();
+  writable(node: string, pathId?: string): void {
+    const paths = this.sessions.get(node);
+    if (!paths) return;
+    if (pathId !== undefined) paths.get(pathId)?.writable();
+    else for (const s of paths.values()) s.writable();
+  }
+
+  private session(node: string, pathId?: string): TunnelSession | undefined {
+    const paths = this.sessions.get(node);
+    if (!paths) return undefined;
+    if (pathId !== undefined) return paths.get(pathId);
+    return paths.values().next().value;
+  }
+
+  /** The path new streams take: the lowest RTT (streams stay on their path: frames of one socket keep their order). */
+  private best(node: string): TunnelSession | undefined {
+    let best: TunnelSession | undefined;
+    let bestRtt = Infinity;
+    for (const s of this.sessions.get(node)?.values() ?? []) {
+      const rtt = s.rttMs() ?? Infinity;
+      if (!best || rtt < bestRtt) { best = s; bestRtt = rtt; }
+    }
+    return best;
   }
 
   /** Records Pod status messages (inside the delivery's commit: exactly once, durable). */
@@ -151,7 +180,7 @@ export class CloudTunnel {
 
   /** Opens a raw stream of any kind on a node. Throws StreamError (LINK_LOST when offline, LIMIT). */
   open(node: string, kind: string, params: Record<string, unknown>): Stream {
-    const s = this.sessions.get(node);
+    const s = this.best(node);
     if (!s) throw new StreamError(StreamCode.LINK_LOST, `node "${node}" is not online`);
     return s.open(kind, params);
   }
@@ -210,13 +239,19 @@ export class CloudTunnel {
 
   counts(): TunnelCounts {
     const stats = { ...this.totals };
-    for (const s of this.sessions.values()) for (const k of Object.keys(stats) as Array<keyof SessionStats>) stats[k] += s.stats[k];
-    return { sessions: this.sessions.size, streams: this.budget.used, stats };
+    let sessions = 0;
+    for (const paths of this.sessions.values()) {
+      for (const s of paths.values()) {
+        sessions++;
+        for (const k of Object.keys(stats) as Array<keyof SessionStats>) stats[k] += s.stats[k];
+      }
+    }
+    return { sessions, streams: this.budget.used, stats };
   }
 
   /** The hub is closing: every stream resets. */
   close(): void {
-    for (const s of this.sessions.values()) s.shutdown('cloud hub shutting down');
+    for (const paths of this.sessions.values()) for (const s of paths.values()) s.shutdown('cloud hub shutting down');
     for (const node of [...this.sessions.keys()]) this.detach(node);
   }
 }

@@ -30,7 +30,8 @@ export interface PodReport {
 }
 
 export class EdgeTunnel {
-  private session: TunnelSession | null = null;
+  /** One session per socket (one per path with multipath). */
+  private readonly sessions = new Map<string, TunnelSession>();
   private readonly providers = new Map<string, Provider>();
   private readonly budget: StreamBudget;
   private readonly context: ProviderContext;
@@ -69,38 +70,49 @@ export class EdgeTunnel {
 
   /** A socket finished its handshake. */
   attach(path: StreamPath): void {
-    this.detach();
-    this.session = new TunnelSession({ side: 'edge', path, config: this.config, budget: this.budget, onOpen: (s) => this.opened(s) });
+    this.detach(path.id);
+    this.sessions.set(path.id, new TunnelSession({ side: 'edge', path, config: this.config, budget: this.budget, onOpen: (s) => this.opened(s) }));
   }
 
-  /** The edge hub is closing: streams end with SHUTDOWN, then the socket goes. */
+  /** The edge hub is closing: streams end with SHUTDOWN, then the sockets go. */
   close(): void {
-    this.session?.shutdown('edge hub shutting down');
+    for (const s of this.sessions.values()) s.shutdown('edge hub shutting down');
     this.detach();
   }
 
-  /** The socket is gone: its streams reset. */
-  detach(): void {
-    const s = this.session;
-    if (!s) return;
-    this.session = null;
-    s.close();
-    for (const k of Object.keys(this.totals) as Array<keyof SessionStats>) this.totals[k] += s.stats[k];
+  /** A socket is gone: its streams reset. Without pathId: every socket's. */
+  detach(pathId?: string): void {
+    for (const [id, s] of [...this.sessions]) {
+      if (pathId !== undefined && id !== pathId) continue;
+      this.sessions.delete(id);
+      s.close();
+      for (const k of Object.keys(this.totals) as Array<keyof SessionStats>) this.totals[k] += s.stats[k];
+    }
   }
 
-  receive(frame: Frame): void {
-    this.session?.receive(frame);
+  /** A stream frame that arrived on socket `pathId`. */
+  receive(frame: Frame, pathId?: string): void {
+    (pathId !== undefined ? this.sessions.get(pathId) : this.sessions.values().next().value)?.receive(frame);
   }
 
-  writable(): void {
-    this.session?.writable();
+  writable(pathId?: string): void {
+    if (pathId !== undefined) this.sessions.get(pathId)?.writable();
+    else for (const s of this.sessions.values()) s.writable();
+  }
+
+  /** An open stream by id on any socket (for tests and diagnostics). */
+  findStream(id: number): Stream | undefined {
+    for (const s of this.sessions.values()) {
+      const found = s.streams.get(id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   counts(): TunnelCounts {
     const stats = { ...this.totals };
-    const s = this.session;
-    if (s) for (const k of Object.keys(stats) as Array<keyof SessionStats>) stats[k] += s.stats[k];
-    return { sessions: s ? 1 : 0, streams: this.budget.used, stats };
+    for (const s of this.sessions.values()) for (const k of Object.keys(stats) as Array<keyof SessionStats>) stats[k] += s.stats[k];
+    return { sessions: this.sessions.size, streams: this.budget.used, stats };
   }
 
   private opened(stream: Stream): void {
