@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'tunnel'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'loss', 'tunnel'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -43,9 +43,17 @@ export interface BenchOptions {
   counts: number[];
   /** Footprint: payload bytes of the queued messages. */
   payload: number;
+  /** Loss: packet loss rates, percent. */
+  losses: number[];
+  /** Loss: repetitions of every case. */
+  reps: number;
+  /** Loss: which systems (all that are installed when empty). */
+  systems: string[];
+  /** Loss: delay added each way by a user-space delay line, ms (0: none). */
+  delayMs: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|tunnel|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|loss|tunnel|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
   --seconds S      latency: seconds per rate; drain: idle seconds per round
                    (default 10, quick 2)
@@ -72,6 +80,15 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
   --counts A,B     footprint: queued messages per measurement (default
                    100000,1000000, quick 20000,100000)
   --payload BYTES  footprint: payload bytes of the queued messages (default 1024)
+  --losses A,B     loss: packet loss rates in percent (default 0,1,5,10, quick 0,5);
+                   needs root (network namespace + nftables), else lossless only
+  --reps N         loss: repetitions of every case (default 2, quick 1)
+  --systems A,B    loss: isthmus, isthmus-multipath, floor, mosquitto-bridge,
+                   nats-leaf (default: all that are installed)
+  --delay MS       loss: add MS each way through a user-space delay line in front
+                   of the link port (default 0)
+                   loss uses --rates and --size too; samples per run are
+                   rate x --seconds, at least 600 (quick 200), at most 10000
   --out DIR        results folder (default bench/results)`;
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -96,7 +113,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'losses', 'reps', 'systems', 'delay'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -133,7 +150,17 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     drainRounds: Math.floor(num('rounds', quick ? 1 : 10, 1)),
     counts,
     payload: Math.floor(num('payload', 1024, 1)),
+    losses: lossList(flags.get('losses') ?? (quick ? '0,5' : '0,1,5,10')),
+    reps: Math.floor(num('reps', quick ? 1 : 2, 1)),
+    systems: flags.get('systems')?.split(',').filter(Boolean) ?? [],
+    delayMs: num('delay', 0, 0),
   };
+}
+
+function lossList(text: string): number[] {
+  const v = text.split(',').map(Number);
+  if (v.some((x) => !Number.isFinite(x) || x < 0 || x > 100)) throw new UsageError('--losses must be percentages from 0 to 100, comma-separated');
+  return v;
 }
 
 export class UsageError extends Error {}

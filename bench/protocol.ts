@@ -30,6 +30,8 @@ export interface PeerSpec {
   payloadBytes: number;
   /** Edge hubs only: node names and their tokens, one per client. */
   nodes?: { node: string; token: string }[];
+  /** Edge hubs only: sockets each holds to the cloud (multipath). Default 1. */
+  paths?: number;
   /** Isthmus lane to use. */
   lane?: 'control' | 'state' | 'events' | 'bulk';
   /** Store roles: the folder of the hubs' stores (one subfolder per edge), and which store. */

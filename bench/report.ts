@@ -7,6 +7,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunInfo } from './machine.js';
 import { barChartSvg, type BarChart } from './svg.js';
+import { lineChartSvg, type LineChart } from './line-chart.js';
 
 export interface Column {
   key: string;
@@ -31,7 +32,7 @@ export interface Report {
   tables: Table[];
   /** One line per target: the ratio and whether it is met. */
   summary: string[];
-  chart: BarChart;
+  chart: BarChart | LineChart;
 }
 
 function cells(t: Table): string[][] {
@@ -76,7 +77,7 @@ export function writeReport(r: Report, dir: string): string[] {
   const files: [string, string][] = [
     [`${r.name}.json`, JSON.stringify({ bench: r.name, title: r.title, ...r.info, settings: r.settings, ...(r.data as object), summary: r.summary }, null, 2) + '\n'],
     [`${r.name}.md`, markdown(r)],
-    [`${r.name}.svg`, barChartSvg(r.chart)],
+    [`${r.name}.svg`, 'lines' in r.chart ? lineChartSvg(r.chart) : barChartSvg(r.chart)],
   ];
   return files.map(([name, text]) => {
     const path = join(dir, name);

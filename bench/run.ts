@@ -12,9 +12,10 @@ import { drain } from './store/drain.js';
 import { durable } from './store/durable.js';
 import { footprint } from './store/footprint.js';
 import { throughput } from './throughput.js';
+import { loss } from './loss/loss.js';
 import { tunnel } from './tunnel/tunnel.js';
 
-const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, tunnel };
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, loss, tunnel };
 
 async function main(argv: string[]): Promise<number> {
   let o: BenchOptions;

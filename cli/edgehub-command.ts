@@ -8,10 +8,12 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EdgeHub } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
-import { duration, fail } from './options.js';
+import { collect, duration, fail, positiveInt } from './options.js';
 
 interface Flags {
-  cloud: string;
+  cloud: string[];
+  paths?: number;
+  localAddress?: string[];
   node: string;
   token?: string;
   stdin?: boolean;
@@ -27,7 +29,9 @@ interface Flags {
 export function registerEdgehub(program: Command): void {
   program.command('edgehub')
     .description('run an edge hub connected to a cloud hub')
-    .requiredOption('--cloud <url>', 'cloud hub URL, e.g. ws://127.0.0.1:10000')
+    .requiredOption('--cloud <url>', 'cloud hub URL, e.g. ws://127.0.0.1:10000; repeat for one path per URL (replicas, uplinks)', collect, [])
+    .option('--paths <n>', 'sockets to hold to the cloud at once (multipath: control goes on all, first copy wins)', positiveInt)
+    .option('--local-address <ip>', 'dial from this local address; repeat for one per path (several uplinks)', collect)
     .requiredOption('--node <name>', 'this edge\'s node name (the one its token names)')
     .option('--token <token>', 'node token (or ISTHMUS_TOKEN)')
     .option('--data <dir>', 'folder of the durable store (outbox, watermarks, resource cache); default ./edge-data/NODE')
@@ -46,7 +50,7 @@ export function registerEdgehub(program: Command): void {
         const tunnel = f.tunnel ? JSON.parse(readFileSync(f.tunnel, 'utf8')) as Record<string, unknown> : {};
         if (f.execAllow) tunnel.exec = { allow: f.execAllow.split(',').map((s) => s.trim()).filter(Boolean) };
         edge = await EdgeHub.start({
-          cloud: f.cloud, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store, tunnel,
+          cloud: f.cloud, paths: f.paths, localAddresses: f.localAddress, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store, tunnel,
           backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
         });
       } catch (err) {

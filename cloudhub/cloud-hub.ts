@@ -28,13 +28,29 @@ export interface LaneInfo extends LaneDepth {
   oldestAgeMs: number | null;
 }
 
+/** One of a node's sockets (several with multipath). */
+export interface PathInfo {
+  index: number;
+  session: string;
+  remote: string;
+  rttMs: number | null;
+  /** Times a lane left this path for want of acks (fast retransmit). */
+  stalls: number;
+  /** The lanes written on this path now: control on every path, the others on one. */
+  lanes: LaneName[];
+  connectedAt: number;
+}
+
 export interface NodeInfo {
   node: string;
   online: boolean;
+  /** The first path's connection id and address. */
   session: string | null;
   remote: string | null;
+  /** The best path's smoothed RTT. */
   rttMs: number | null;
-  /** Bytes the socket library holds for this node's socket (bounded by the link's high-water mark). */
+  paths: PathInfo[];
+  /** Bytes the socket library holds for this node's sockets (each bounded by the link's high-water mark). */
   bufferedBytes: number;
   connectedAt: number | null;
   lastSeenAt: number | null;
@@ -59,6 +75,12 @@ export interface CloudHubEvents {
 
 const DEFAULT_TOKEN_TTL_MS = 30 * 86_400_000;
 
+/** A node's current sockets: one per path index, all from one edge process. */
+interface NodeSockets {
+  instance: string;
+  paths: Map<number, EdgeSocket>;
+}
+
 export class CloudHub extends EventEmitter<CloudHubEvents> {
   readonly config: CloudHubConfig;
   readonly log: Logger;
@@ -68,7 +90,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   readonly adminToken: string;
   private readonly links = new Map<string, Link>();
   private readonly scheduler = new FlushScheduler();
-  private readonly current = new Map<string, EdgeSocket>();
+  private readonly current = new Map<string, NodeSockets>();
   private readonly sockets = new Set<EdgeSocket>();
   private listenSocket: uWS.us_listen_socket | null = null;
   private admin: AdminApi | null = null;
@@ -164,8 +186,14 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   node(name: string): NodeInfo | undefined {
     const link = this.links.get(name);
     if (!link) return undefined;
-    const sock = this.current.get(name);
+    const socks = [...(this.current.get(name)?.paths.values() ?? [])].sort((a, b) => a.pathIndex - b.pathIndex);
+    const sock = socks[0];
     const now = Date.now();
+    const round2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+    const paths = link.pathInfo().map((p): PathInfo => {
+      const s = socks.find((x) => x.id === p.id);
+      return { index: p.index, session: p.id, remote: s?.remote ?? '', rttMs: round2(p.rttMs), stalls: p.stalls, connectedAt: p.connectedAt, lanes: p.lanes };
+    });
     const depth = link.depth();
     const lanes = Object.fromEntries(Object.entries(depth).map(([lane, d]) => [
       lane, { ...d, oldestAgeMs: d.oldestAt === null ? null : Math.max(0, now - d.oldestAt) },
@@ -175,8 +203,9 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       online: link.online,
       session: sock?.id ?? null,
       remote: sock?.remote ?? null,
-      rttMs: link.rttMs === null ? null : Math.round(link.rttMs * 100) / 100,
-      bufferedBytes: sock?.bufferedAmount() ?? 0,
+      rttMs: round2(link.rttMs),
+      paths,
+      bufferedBytes: socks.reduce((n, x) => n + x.bufferedAmount(), 0),
       connectedAt: link.connectedAt,
       lastSeenAt: link.lastSeenAt,
       lanes,
@@ -184,12 +213,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     };
   }
 
-  /** Closes a node's socket, telling the edge when and where to come back. */
+  /** Closes a node's sockets (every path), telling the edge when and where to come back. */
   disconnect(node: string, opts: DisconnectOptions = {}): boolean {
-    const sock = this.current.get(node);
-    if (!sock) return false;
+    const socks = this.current.get(node);
+    if (!socks) return false;
     const code = opts.code ?? (opts.redirect ? CloseCode.REDIRECT : opts.retryAfterMs ? CloseCode.RETRY_AFTER : CloseCode.NORMAL);
-    this.goAway(sock, code, opts.reason ?? closeCodeName(code), opts.retryAfterMs ?? 0, opts.redirect ?? '');
+    for (const sock of [...socks.paths.values()]) this.goAway(sock, code, opts.reason ?? closeCodeName(code), opts.retryAfterMs ?? 0, opts.redirect ?? '');
     return true;
   }
 
@@ -315,7 +344,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       } else if (isStreamBody(frame.body)) {
         this.tunnel.receive(sock.node, frame, sock.id);
       } else {
-        sock.link!.receive(frame);
+        sock.link!.receive(frame, sock);
       }
     } catch (err) {
       if (err instanceof ProtocolError) {
@@ -338,13 +367,31 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     sock.handshakeTimer = null;
     const link = this.linkFor(sock.node);
     link.checkPeerCursors(hello.received); // a bad Hello must not knock off a good connection
-    const previous = this.current.get(sock.node);
-    if (previous && previous !== sock) {
-      this.log.info({ node: sock.node, old: previous.id, conn: sock.id }, 'newer connection replaces the older one');
-      previous.replaced = true;
-      previous.close(CloseCode.REPLACED, 'a newer connection of this node took over');
+    if (hello.path >= this.config.maxPaths) {
+      sock.close(CloseCode.PROTOCOL_ERROR, `path ${hello.path} is beyond this hub's limit of ${this.config.maxPaths} paths per node`);
+      return;
     }
-    this.current.set(sock.node, sock);
+    // A socket from another edge process (or one that does not say) replaces every socket of the node;
+    // one from the same process replaces only the socket with its path index.
+    const previous = this.current.get(sock.node);
+    const replaced: EdgeSocket[] = [];
+    let entry = previous;
+    if (!entry || !hello.instance || entry.instance !== hello.instance) {
+      if (entry) replaced.push(...entry.paths.values());
+      entry = { instance: hello.instance, paths: new Map() };
+      this.current.set(sock.node, entry);
+    } else {
+      const same = entry.paths.get(hello.path);
+      if (same) replaced.push(same);
+    }
+    for (const old of replaced) {
+      if (old === sock) continue;
+      this.log.info({ node: sock.node, old: old.id, conn: sock.id, path: hello.path }, 'newer connection replaces the older one');
+      old.replaced = true;
+      old.close(CloseCode.REPLACED, 'a newer connection of this node took over');
+    }
+    entry.paths.set(hello.path, sock);
+    sock.pathIndex = hello.path;
     sock.link = link;
     sock.state = 'open';
     link.usePeerEpoch(hello.epoch);
@@ -352,12 +399,13 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     sock.send(encodeFrame({
       welcome: {
         version: PROTOCOL_VERSION, session: sock.id, epoch: link.epoch, received: link.receivedCursors(),
-        maxFrameBytes: limits.maxFrameBytes, pingIntervalMs: this.config.link.pingIntervalMs,
+        maxFrameBytes: limits.maxFrameBytes, pingIntervalMs: this.config.link.pingIntervalMs, maxPaths: this.config.maxPaths,
       },
     }));
-    link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs);
-    this.tunnel.attach(sock.node, { id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => link.rttMs });
-    this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, replaced: previous?.id }, 'edge online');
+    link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs, hello.path);
+    // Streams ride the socket they were opened on; each path gets its own tunnel session.
+    this.tunnel.attach(sock.node, { id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? link.rttMs });
+    this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, path: hello.path, replaced: replaced[0]?.id }, 'edge online');
     if (!previous) this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
   }
 
@@ -370,7 +418,13 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (code === 1006 && /too big/i.test(reason)) {
       this.log.warn({ node: sock.node, conn: sock.id, remote: sock.remote, maxFrameBytes: this.config.link.limits.maxFrameBytes, reason }, 'frame over max_frame_bytes; connection dropped');
     }
-    if (sock.replaced || this.current.get(sock.node) !== sock) return;
+    const entry = this.current.get(sock.node);
+    if (sock.replaced || entry?.paths.get(sock.pathIndex) !== sock) return;
+    entry.paths.delete(sock.pathIndex);
+    if (entry.paths.size > 0) {
+      this.log.info({ node: sock.node, conn: sock.id, path: sock.pathIndex, code: closeCodeName(code), reason, paths: entry.paths.size }, 'edge path closed; the others carry on');
+      return;
+    }
     this.current.delete(sock.node);
     this.log.info({ node: sock.node, conn: sock.id, code: closeCodeName(code), reason }, 'edge offline');
     this.emit('offline', sock.node, { code, reason });

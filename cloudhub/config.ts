@@ -1,4 +1,5 @@
 /** Cloud hub settings, their defaults in one place, and validation at start. */
+import { MAX_PATHS } from '../proto/index.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 import { cloudTunnelConfig, type CloudTunnelConfig, type CloudTunnelOptions } from '../tunnel/cloud-config.js';
 
@@ -21,6 +22,8 @@ export interface CloudHubOptions extends LinkConfigInput {
   maxConnections?: number;
   /** What a refused edge is told to wait, ms. Default 5000. */
   retryAfterMs?: number;
+  /** Most sockets one node may hold at once (multipath). Default 4. */
+  maxPaths?: number;
   log?: LogOption;
   /** Reverse tunnel: stream limits, windows, and the kube-compatible API (tunnel/cloud-config.ts). */
   tunnel?: CloudTunnelOptions;
@@ -35,6 +38,7 @@ export interface CloudHubConfig {
   storeMinFreeBytes: number;
   maxConnections: number;
   retryAfterMs: number;
+  maxPaths: number;
   link: LinkConfig;
   tunnel: CloudTunnelConfig;
 }
@@ -44,6 +48,7 @@ export const DefaultCloudHub = Object.freeze({
   admin: '127.0.0.1:10001',
   maxConnections: 100_000,
   retryAfterMs: 5_000,
+  maxPaths: 4,
 });
 
 export function parseHostPort(text: string, field: string): { host: string; port: number } {
@@ -60,6 +65,8 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
   if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new TypeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   const retryAfterMs = o.retryAfterMs ?? DefaultCloudHub.retryAfterMs;
   if (!Number.isInteger(retryAfterMs) || retryAfterMs < 0) throw new TypeError(`retryAfterMs must be a non-negative integer, got ${String(retryAfterMs)}`);
+  const maxPaths = o.maxPaths ?? DefaultCloudHub.maxPaths;
+  if (!Number.isInteger(maxPaths) || maxPaths < 1 || maxPaths > MAX_PATHS) throw new TypeError(`maxPaths must be an integer from 1 to ${MAX_PATHS}, got ${String(maxPaths)}`);
   return {
     host, port,
     admin: o.admin ? parseHostPort(o.admin, 'admin') : null,
@@ -68,6 +75,7 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     maxConnections,
     retryAfterMs,
+    maxPaths,
     link: linkConfig(o),
     tunnel: cloudTunnelConfig(o.tunnel, o.highWaterBytes, o.limits?.maxFrameBytes),
   };

@@ -22,6 +22,8 @@ export class EdgeSocket implements Transport {
   overflowed = false;
   /** A newer connection of the node took over: its close is not the node going offline. */
   replaced = false;
+  /** Which of the edge's paths this socket is (Hello.path). */
+  pathIndex = 0;
 
   constructor(readonly node: string, readonly remote: string) {}
 

@@ -1,4 +1,6 @@
 /** Edge hub settings, their defaults in one place, and validation at start. */
+import { isIP } from 'node:net';
+import { MAX_PATHS } from '../proto/index.js';
 import {
   checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
@@ -6,8 +8,19 @@ import {
 import { edgeTunnelConfig, type EdgeTunnelConfig, type EdgeTunnelOptions } from '../tunnel/edge-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput {
-  /** The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when absent). */
-  cloud: string;
+  /**
+   * The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when
+   * absent). Several URLs (replicas, or one per uplink) give one path each.
+   */
+  cloud: string | string[];
+  /**
+   * Sockets to hold to the cloud at once (multipath). Control messages go on
+   * every path and the first copy wins; other lanes use the best path.
+   * Default: one per cloud URL.
+   */
+  paths?: number;
+  /** Local addresses to dial from (one per uplink), used in turn by the paths. */
+  localAddresses?: string[];
   /** This edge's node name; must be the one its token names. */
   node: string;
   /** Node token minted by the cloud hub (`isthmus token create`). */
@@ -25,7 +38,10 @@ export interface EdgeHubOptions extends LinkConfigInput {
 }
 
 export interface EdgeHubConfig {
-  url: string;
+  /** Path i dials urls[i % urls.length] from localAddresses[i % localAddresses.length] (if any). */
+  urls: string[];
+  paths: number;
+  localAddresses: string[];
   node: string;
   token: string;
   dataDir: string | null;
@@ -52,9 +68,19 @@ export function linkUrl(cloud: string): string {
 export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
   if (!o || typeof o !== 'object') throw new TypeError('EdgeHub options are required: { cloud, node, token }');
   if (!o.token || typeof o.token !== 'string') throw new TypeError('token is required: mint one with `isthmus token create --node NAME`');
+  const clouds = Array.isArray(o.cloud) ? o.cloud : [o.cloud];
+  if (clouds.length === 0) throw new TypeError('cloud must name at least one URL');
+  const paths = o.paths ?? clouds.length;
+  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw new TypeError(`paths must be an integer from 1 to ${MAX_PATHS}, got ${String(paths)}`);
+  const localAddresses = o.localAddresses ?? [];
+  if (!Array.isArray(localAddresses) || localAddresses.some((a) => typeof a !== 'string' || !isIP(a))) {
+    throw new TypeError(`localAddresses must be a list of IP addresses, got ${JSON.stringify(o.localAddresses)}`);
+  }
   const link = linkConfig(o);
   return {
-    url: linkUrl(o.cloud),
+    urls: clouds.map((c) => linkUrl(c)),
+    paths,
+    localAddresses,
     node: checkNodeName(o.node),
     token: o.token,
     dataDir: o.dataDir ?? null,

@@ -1,28 +1,40 @@
 /**
- * The edge hub: keeps one socket to the cloud hub up for as long as it runs,
- * with backoff and full jitter between attempts, and a link that queues while
- * the socket is down and resends what the cloud lacks when it is back.
+ * The edge hub: keeps its paths to the cloud hub up for as long as it runs
+ * (one socket by default, several with multipath: edgehub/uplink.ts), and a
+ * link that queues while they are down and resends what the cloud lacks
+ * when one is back.
  */
 import { EventEmitter } from 'node:events';
-import WebSocket from 'ws';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
-  CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Welcome,
-} from '../proto/index.js';
-import {
-  Backoff, ClosedError, createLogger, Link, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
+  ClosedError, createLogger, Link, LmdbStore, MemoryStore, type KeyValue, type ResourceCache, type Store,
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
-import { edgeHubConfig, linkUrl, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
-import { CloudSocket } from './cloud-socket.js';
+import { edgeHubConfig, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
+import { Uplink } from './uplink.js';
 import { EdgeTunnel } from '../tunnel/edge-tunnel.js';
 import { reportPods } from '../tunnel/pod-reports.js';
-import { isStreamBody } from '../proto/stream-codec.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
+  /** The first path is up (the edge was offline). */
   online: [info: { session: string; url: string }];
+  /** The last path went down. */
   offline: [info: { code: number; reason: string; retryInMs: number }];
+}
+
+export interface EdgePathStatus {
+  index: number;
+  url: string;
+  online: boolean;
+  session: string | null;
+  rttMs: number | null;
+  attempts: number;
+  /** Times a lane left this path for want of acks (fast retransmit). */
+  stalls: number;
+  /** The lanes written on this path now: control on every path, the others on one. */
+  lanes: LaneName[];
 }
 
 export interface EdgeStatus {
@@ -32,6 +44,7 @@ export interface EdgeStatus {
   session: string | null;
   rttMs: number | null;
   attempts: number;
+  paths: EdgePathStatus[];
   lanes: Record<LaneName, LaneDepth>;
   stats: LinkStats;
 }
@@ -40,15 +53,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   readonly config: EdgeHubConfig;
   readonly log: Logger;
   private readonly link: Link;
-  private readonly backoff: Backoff;
-  private url: string;
-  private socket: CloudSocket | null = null;
-  private session: string | null = null;
-  private handshakeTimer: NodeJS.Timeout | null = null;
-  private stableTimer: NodeJS.Timeout | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  /** What the cloud asked for in its last GoAway or HTTP 503. */
-  private retryAfterMs = 0;
+  private readonly uplinks: Uplink[];
   private closed = false;
 
   /**
@@ -64,9 +69,6 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     super();
     this.config = config;
     this.log = log;
-    this.url = config.url;
-    this.backoff = new Backoff(config.backoff);
-    this.tunnel = new EdgeTunnel(config.tunnel, log);
     const cache = store.resources();
     this.resources = cache;
     this.link = new Link({
@@ -78,6 +80,20 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       deliver: (m) => this.emit('message', m),
       record: (m) => cache.record(m),
     });
+    this.tunnel = new EdgeTunnel(config.tunnel, log);
+    const instance = randomBytes(8).toString('base64url');
+    this.uplinks = Array.from({ length: config.paths }, (_, i) => new Uplink(
+      i, config.urls[i % config.urls.length]!, config.localAddresses[i % config.localAddresses.length] || undefined,
+      instance, config, this.link, log, {
+        up: (u, session) => {
+          if (this.uplinks.filter((x) => x.online).length === 1) this.emit('online', { session, url: u.url });
+        },
+        down: (_u, info) => {
+          if (info.wasOnline && !this.link.online) this.emit('offline', { code: info.code, reason: info.reason, retryInMs: info.retryInMs });
+        },
+      },
+      this.tunnel,
+    ));
   }
 
   /** Validates options, opens the store and starts connecting; resolves at once (the edge works offline). */
@@ -86,8 +102,10 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
-    hub.connect();
-    if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) await reportPods(hub, hub.tunnel, config.node).catch((err: Error) => log.error({ err: err.message }, 'could not queue the pod reports'));
+    for (const u of hub.uplinks) u.start();
+    if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) {
+      await reportPods(hub, hub.tunnel, config.node).catch((err: Error) => log.error({ err: err.message }, 'could not queue the pod reports'));
+    }
     return hub;
   }
 
@@ -124,13 +142,20 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   }
 
   status(): EdgeStatus {
+    const info = this.link.pathInfo();
+    const paths = this.uplinks.map((u): EdgePathStatus => {
+      const p = info.find((x) => x.index === u.index);
+      return { index: u.index, url: u.url, online: u.online, session: u.session, rttMs: p?.rttMs ?? null, attempts: u.attempts, stalls: p?.stalls ?? 0, lanes: p?.lanes ?? [] };
+    });
+    const first = paths.find((p) => p.online) ?? paths[0]!;
     return {
       node: this.config.node,
-      url: this.url,
+      url: first.url,
       online: this.online,
-      session: this.session,
+      session: first.session,
       rttMs: this.rttMs,
-      attempts: this.backoff.attempts,
+      attempts: first.attempts,
+      paths,
       lanes: this.link.depth(),
       stats: this.link.stats,
     };
@@ -139,130 +164,9 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.clearTimers();
-    const sock = this.socket;
     this.link.close();
     this.tunnel.close();
-    if (sock && sock.ws.readyState !== WebSocket.CLOSED) {
-      await new Promise<void>((resolve) => {
-        sock.ws.once('close', () => resolve());
-        sock.close(CloseCode.NORMAL, 'edge hub closing');
-        setTimeout(() => { sock.ws.terminate(); resolve(); }, 2_000).unref();
-      });
-    }
+    await Promise.all(this.uplinks.map((u) => u.stop()));
     await this.store.close();
-  }
-
-  private clearTimers(): void {
-    for (const t of [this.handshakeTimer, this.stableTimer, this.retryTimer]) if (t) clearTimeout(t);
-    this.handshakeTimer = this.stableTimer = this.retryTimer = null;
-  }
-
-  private connect(): void {
-    this.retryTimer = null;
-    if (this.closed) return;
-    const ws = new WebSocket(this.url, {
-      headers: { authorization: `Bearer ${this.config.token}`, 'x-isthmus-node': this.config.node },
-      maxPayload: this.config.link.limits.maxFrameBytes,
-      perMessageDeflate: false,
-      handshakeTimeout: this.config.link.handshakeTimeoutMs,
-    });
-    const sock = new CloudSocket(ws);
-    sock.onWritten = () => {
-      if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
-      this.tunnel.writable(sock.id);
-    };
-    this.socket = sock;
-    let refusal = '';
-    ws.on('unexpected-response', (req, res) => {
-      const ms = Number(res.headers['x-isthmus-retry-after-ms'] ?? Number(res.headers['retry-after'] ?? 0) * 1000);
-      if (ms > 0) this.retryAfterMs = ms;
-      refusal = `HTTP ${res.statusCode}`;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => { if (body.length < 512) body += d; });
-      // terminate() while CONNECTING aborts the handshake and emits 'close', which schedules the retry.
-      res.on('end', () => { refusal = `HTTP ${res.statusCode}: ${body.trim().slice(0, 200)}`; ws.terminate(); });
-      res.on('error', () => ws.terminate());
-      void req;
-    });
-    ws.on('open', () => {
-      ws.send(encodeFrame({
-        hello: {
-          version: PROTOCOL_VERSION, node: this.config.node, epoch: this.link.epoch,
-          received: this.link.receivedCursors(), maxFrameBytes: this.config.link.limits.maxFrameBytes,
-        },
-      }));
-      this.handshakeTimer = setTimeout(() => {
-        this.log.warn({ url: this.url }, 'no welcome within the handshake deadline');
-        sock.close(CloseCode.HANDSHAKE_TIMEOUT, 'no welcome');
-      }, this.config.link.handshakeTimeoutMs);
-    });
-    ws.on('message', (data: Buffer, isBinary: boolean) => this.received(sock, data, isBinary));
-    ws.on('error', (err) => { if (!refusal) refusal = err.message; });
-    ws.on('close', (code, reason) => {
-      const local = sock.localClose;
-      this.disconnected(sock, local?.code ?? code, local?.reason ?? (reason.toString() || refusal));
-    });
-  }
-
-  private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {
-    if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
-    try {
-      if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
-      const frame = decodeFrame(data, this.config.link.limits);
-      if (frame.body === 'goAway') {
-        const g = frame.goAway!;
-        this.retryAfterMs = g.retryAfterMs ?? 0;
-        if (g.redirect) {
-          // The cloud sends the hub to use from now on (another replica); a bad URL is ignored, not obeyed.
-          try { this.url = linkUrl(g.redirect); } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// URL'); }
-        }
-        this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
-      } else if (this.session === null) {
-        if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
-        this.welcome(sock, frame.welcome as Welcome);
-      } else if (isStreamBody(frame.body)) {
-        this.tunnel.receive(frame, sock.id);
-      } else {
-        this.link.receive(frame);
-      }
-    } catch (err) {
-      if (err instanceof ProtocolError) {
-        this.log.warn({ code: closeCodeName(err.code), err: err.message }, 'protocol error from the cloud; closing the connection');
-        sock.close(err.code, err.message);
-      } else {
-        this.log.error({ err }, 'internal error handling a frame; closing the connection');
-        sock.close(CloseCode.INTERNAL, 'internal error');
-      }
-    }
-  }
-
-  private welcome(sock: CloudSocket, w: Welcome): void {
-    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
-    this.handshakeTimer = null;
-    this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs);
-    this.session = w.session;
-    this.tunnel.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.rttMs });
-    this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
-    this.log.info({ url: this.url, session: w.session }, 'online');
-    this.emit('online', { session: w.session, url: this.url });
-  }
-
-  private disconnected(sock: CloudSocket, code: number, reason: string): void {
-    if (this.socket !== sock) return;
-    this.socket = null;
-    const wasOnline = this.session !== null;
-    this.session = null;
-    this.link.detach(sock);
-    this.tunnel.detach(sock.id);
-    for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
-    this.handshakeTimer = this.stableTimer = null;
-    if (this.closed) return;
-    const retryInMs = Math.max(this.backoff.next(), this.retryAfterMs);
-    this.retryAfterMs = 0;
-    this.log[wasOnline ? 'warn' : 'info']({ code: closeCodeName(code), reason, retryInMs }, wasOnline ? 'offline; reconnecting' : 'connect failed; retrying');
-    if (wasOnline) this.emit('offline', { code, reason, retryInMs });
-    this.retryTimer = setTimeout(() => this.connect(), retryInMs);
   }
 }

@@ -21,6 +21,12 @@ export interface LinkConfig {
   handshakeTimeoutMs: number;
   /** Longest an Ack waits to cover more messages, ms (0: next turn of the event loop). */
   ackDelayMs: number;
+  /**
+   * Multipath: the least time a windowed lane waits for an ack before it is
+   * resent on another path, ms. The wait is the measured ack time
+   * (srtt + 4 * rttvar, as TCP's RTO) when that is longer.
+   */
+  fastRetransmitMinMs: number;
   lanes: LanePolicy[];
 }
 
@@ -32,6 +38,7 @@ export interface LinkConfigInput {
   windowBytes?: number;
   handshakeTimeoutMs?: number;
   ackDelayMs?: number;
+  fastRetransmitMinMs?: number;
   lanes?: Partial<Record<LaneName, Partial<LanePolicy>>>;
 }
 
@@ -42,6 +49,7 @@ export const DefaultLinkSettings = Object.freeze({
   windowBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
   ackDelayMs: 5,
+  fastRetransmitMinMs: 20,
 });
 
 function positive(v: number, field: string, min = 1): number {
@@ -65,6 +73,7 @@ export function linkConfig(input: LinkConfigInput = {}): LinkConfig {
     windowBytes: positive(input.windowBytes ?? DefaultLinkSettings.windowBytes, 'windowBytes', 1024),
     handshakeTimeoutMs: positive(input.handshakeTimeoutMs ?? DefaultLinkSettings.handshakeTimeoutMs, 'handshakeTimeoutMs', 100),
     ackDelayMs: nonNegative(input.ackDelayMs ?? DefaultLinkSettings.ackDelayMs, 'ackDelayMs'),
+    fastRetransmitMinMs: positive(input.fastRetransmitMinMs ?? DefaultLinkSettings.fastRetransmitMinMs, 'fastRetransmitMinMs'),
     lanes: lanePolicies(input.lanes),
   };
   // Edges refuse a Welcome outside 100 ms .. 10 min (proto/codec.ts): refuse such a config at start instead.

@@ -8,7 +8,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import {
-  batchEntrySize, CloseCode, encodeBatchFrame, encodeFrame, ProtocolError,
+  batchEntrySize, CloseCode, encodeBatchAcks, encodeBatchFrame, encodeFrame, ProtocolError,
   type Frame, type WireCursor, type WireMessage,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
@@ -20,6 +20,8 @@ import type { DropReason, LaneDepth, Outbox } from './outbox.js';
 import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
 import type { Transport } from './transport.js';
 import { DropLog } from './drop-log.js';
+import { bestPath, Path } from './path.js';
+import { AckClock } from './ack-clock.js';
 import { FlushScheduler } from './flush-scheduler.js';
 
 export interface LinkStats {
@@ -29,6 +31,12 @@ export interface LinkStats {
   framesOut: number;
   /** Received again after a reconnect and not delivered again. */
   duplicates: number;
+  /** Ack frames written; acks that rode on a batch (a reply) are not counted. */
+  ackFrames: number;
+  /** Copies that another path delivered first (multipath), not delivered again. */
+  redundant: number;
+  /** Times a lane moved to another path because its acks stalled (fast retransmit). */
+  fastRetransmits: number;
   /** Objects older than the newest version already delivered, not delivered. */
   stale: number;
   dropped: Record<LaneName, Record<DropReason, number>>;
@@ -62,15 +70,19 @@ export class Link {
   private readonly log: Logger;
   private readonly deliver: (message: InboundMessage) => void;
 
-  private conn: Transport | null = null;
-  private liveness: Liveness | null = null;
-  /** Highest seq written to the current connection, per lane. */
-  private readonly sent = new Array<number>(LANE_COUNT).fill(0);
+  /** The sockets in use, oldest first (several with multipath). */
+  private paths: Path[] = [];
+  /** Per windowed lane, the path it is written on; control is written on every path. */
+  private readonly owner: Array<Path | null> = new Array<Path | null>(LANE_COUNT).fill(null);
+  /** Per lane, when its acks last moved forward (or it started waiting for one). */
+  private readonly progressAt = new Array<number>(LANE_COUNT).fill(0);
+  private readonly ackClock: AckClock;
+  private stallTimer: NodeJS.Timeout | null = null;
   /** Highest seq the peer acknowledged, per lane. */
   private readonly acked = new Array<number>(LANE_COUNT).fill(0);
   /** Sent and unacknowledged bytes of the windowed lanes, and where each frame's share ends. */
   private inflightBytes = 0;
-  private readonly inflightMarks: Array<Array<{ seq: number; bytes: number }>> = perLane(() => []);
+  private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }>> = perLane(() => []);
   private windowFull = false;
   private readonly waiters: Waiters[] = perLane(() => new Map());
   /** Waiters were registered out of seq order: an ack must scan them all. */
@@ -90,13 +102,16 @@ export class Link {
   private failure: Error | null = null;
   private readonly record?: (m: WireMessage) => void;
   private ackScheduled = false;
+  /** Inside onBatch's delivery; a flush asked for meanwhile runs after it. */
+  private delivering = false;
+  private flushAfterDelivery = false;
   private ackTimer: NodeJS.Timeout | null = null;
   /** Message bytes received since the last Ack frame. */
   private bytesSinceAck = 0;
   private closed = false;
 
   readonly stats: LinkStats = {
-    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, stale: 0,
+    messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, ackFrames: 0, redundant: 0, fastRetransmits: 0, stale: 0,
     dropped: Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'],
   };
   connectedAt: number | null = null;
@@ -113,16 +128,28 @@ export class Link {
     this.scheduler = opts.scheduler ?? new FlushScheduler();
     this.frameBytes = opts.config.batchBytes;
     this.drops = new DropLog(opts.log, opts.peer);
+    this.ackClock = new AckClock(opts.config.fastRetransmitMinMs);
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
   }
 
   get online(): boolean {
-    return this.conn !== null;
+    return this.paths.length > 0;
   }
 
+  /** The best path's smoothed RTT, ms. */
   get rttMs(): number | null {
-    return this.liveness?.rttMs ?? null;
+    let best: number | null = null;
+    for (const p of this.paths) if (p.rttMs !== null && (best === null || p.rttMs < best)) best = p.rttMs;
+    return best;
+  }
+
+  /** The sockets in use, for status: each with its smoothed RTT, the lanes it carries, and how often a lane left it for want of acks. */
+  pathInfo(): Array<{ id: string; index: number; rttMs: number | null; stalls: number; connectedAt: number; lanes: LaneName[] }> {
+    return this.paths.map((p) => ({
+      id: p.conn.id, index: p.index, rttMs: p.rttMs, stalls: p.stalls, connectedAt: p.connectedAt,
+      lanes: LANE_NAMES.filter((_, lane) => lane < WINDOWED_FROM || this.owner[lane] === p),
+    }));
   }
 
   get epoch(): string {
@@ -148,25 +175,30 @@ export class Link {
 
   /**
    * Starts using a connection after the handshake. `peerReceived` says what
-   * the peer already has of this side's lanes; everything after it is resent.
+   * the peer already has of this side's lanes; everything after it is resent
+   * on this connection. A link may hold several connections (multipath):
+   * `index` names this one among the peer's paths, for status.
    */
-  attach(conn: Transport, peerEpoch: string, peerReceived: readonly WireCursor[], peerMaxFrameBytes: number, pingIntervalMs: number): void {
+  attach(conn: Transport, peerEpoch: string, peerReceived: readonly WireCursor[], peerMaxFrameBytes: number, pingIntervalMs: number, index = 0): void {
     if (this.closed) throw new Error(`link to ${this.peer} is closed`);
     const have = this.checkPeerCursors(peerReceived);
-    if (this.conn) this.detach(this.conn);
+    if (this.paths.some((p) => p.conn === conn)) return;
+    const first = this.paths.length === 0;
     this.usePeerEpoch(peerEpoch);
-    for (let lane = 0; lane < LANE_COUNT; lane++) {
-      this.ackedUpTo(lane, have[lane]!);
-      this.sent[lane] = have[lane]!;
-      this.inflightMarks[lane] = [];
+    const now = Date.now();
+    for (let lane = 0; lane < LANE_COUNT; lane++) this.ackedUpTo(lane, have[lane]!, now);
+    if (first) {
+      for (let lane = 0; lane < LANE_COUNT; lane++) {
+        this.inflightMarks[lane] = [];
+        this.owner[lane] = null;
+      }
+      this.inflightBytes = 0;
+      this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
+      this.outbox.peerOnline?.(true);
+      this.connectedAt = now;
     }
-    this.inflightBytes = 0;
-    this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
-    this.conn = conn;
-    this.outbox.peerOnline?.(true);
-    this.blocked = false;
-    this.connectedAt = this.lastSeenAt = Date.now();
-    this.liveness = new Liveness(
+    this.lastSeenAt = now;
+    const liveness = new Liveness(
       pingIntervalMs,
       (nonce, sentAt) => conn.send(encodeFrame({ ping: { nonce, sentAt } })),
       (silentMs) => {
@@ -174,7 +206,11 @@ export class Link {
         conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
       },
     );
-    this.liveness.start();
+    const path = new Path(conn, liveness, index);
+    for (let lane = 0; lane < LANE_COUNT; lane++) path.sent[lane] = have[lane]!;
+    this.paths.push(path);
+    this.blocked = false;
+    liveness.start();
     if (this.ackLanes) this.scheduleAck();
     this.scheduleFlush();
   }
@@ -197,30 +233,47 @@ export class Link {
     return have;
   }
 
-  /** Stops using a connection (it closed). What was sent and not acked is resent on the next. */
+  /**
+   * Stops using a connection (it closed). What it carried and the peer did not
+   * ack is resent on another path, or on the next connection.
+   */
   detach(conn: Transport): void {
-    if (this.conn !== conn) return;
-    this.conn = null;
-    this.outbox.peerOnline?.(false);
-    this.liveness?.stop();
-    this.connectedAt = null;
+    const path = this.paths.find((p) => p.conn === conn);
+    if (!path) return;
+    path.liveness.stop();
+    this.paths = this.paths.filter((p) => p !== path);
+    for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) if (this.owner[lane] === path) this.release(lane);
+    if (this.paths.length === 0) {
+      this.outbox.peerOnline?.(false);
+      this.connectedAt = null;
+      if (this.stallTimer) clearTimeout(this.stallTimer);
+      this.stallTimer = null;
+    } else {
+      this.scheduleFlush();
+    }
   }
 
-  /** Handles one frame received after the handshake. Throws ProtocolError. */
-  receive(frame: Frame, now = Date.now()): void {
+  /** Handles one frame received after the handshake, on `conn` (the first path when not given). Throws ProtocolError. */
+  receive(frame: Frame, conn?: Transport, now = Date.now()): void {
     this.stats.framesIn++;
     this.lastSeenAt = now;
-    this.liveness?.heard(now);
+    const path = (conn && this.paths.find((p) => p.conn === conn)) || this.paths[0];
+    path?.liveness.heard(now);
     switch (frame.body) {
-      case 'batch': this.onBatch(frame.batch!.messages as WireMessage[]); break;
-      case 'ack': this.onAck(frame.ack!.cursors ?? []); break;
-      case 'ping': this.conn?.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
-      case 'pong': this.liveness?.pong(frame.pong!.sentAt ?? 0, now); break;
+      case 'batch': {
+        const acks = frame.batch!.acks;
+        if (acks?.length) this.onAck(acks, now);
+        this.onBatch(frame.batch!.messages as WireMessage[]);
+        break;
+      }
+      case 'ack': this.onAck(frame.ack!.cursors ?? [], now); break;
+      case 'ping': path?.conn.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
+      case 'pong': path?.liveness.pong(frame.pong!.sentAt ?? 0, now); break;
       default: throw new ProtocolError(`unexpected ${frame.body} frame after the handshake`);
     }
   }
 
-  /** The socket can take more: resume sending. */
+  /** A socket can take more: resume sending. */
   writable(): void {
     if (!this.blocked) return;
     this.blocked = false;
@@ -247,7 +300,7 @@ export class Link {
   /** Stops for good; pending receipts stay unresolved (the outbox may outlive this process). */
   close(): void {
     this.closed = true;
-    if (this.conn) this.detach(this.conn);
+    for (const p of [...this.paths]) this.detach(p.conn);
     if (this.ackTimer) clearTimeout(this.ackTimer);
     this.ackTimer = null;
     this.drops.flush();
@@ -256,28 +309,89 @@ export class Link {
   // ---- send side ----
 
   private scheduleFlush(): void {
-    if (this.conn) this.scheduler.request(this);
-  }
-
-  /** Called by the scheduler: write what the socket takes now. */
-  flushNow(): void {
-    this.flush();
+    if (this.paths.length) this.scheduler.request(this);
   }
 
   /**
-   * Writes Batch frames while the socket takes them. Each frame starts with the
-   * highest lane that has anything, so a control message waits behind at most
-   * the frame being written.
+   * Called by the scheduler: write what the sockets take now. A reply sent by
+   * a message handler waits until the batch it answers is committed (same
+   * turn), so that the batch's ack can ride on the reply.
    */
+  flushNow(): void {
+    if (this.delivering) this.flushAfterDelivery = true;
+    else this.flush();
+  }
+
   private flush(): void {
-    const conn = this.conn;
-    if (!conn) return;
+    if (this.paths.length === 0) return;
     const now = Date.now();
+    if (this.paths.length > 1) this.choosePaths(now);
+    // Pending acks ride on the first batch of each path; if every path carried
+    // them, no Ack frame is needed (one write fewer, one packet fewer to lose).
+    const acks = this.ackLanes ? encodeBatchAcks(this.pendingAckCursors()) : undefined;
+    let carried = 0;
+    for (const path of [...this.paths]) {
+      if (this.flushPath(path, now, acks)) carried++;
+      if (this.paths.length === 0) return; // a send closed the last one
+    }
+    if (acks && carried === this.paths.length) {
+      this.ackLanes = 0;
+      this.bytesSinceAck = 0;
+    }
+  }
+
+  /**
+   * Gives each windowed lane the best path. A lane with nothing unacked
+   * moves for free; one with messages in flight stays where it is unless its
+   * path is gone (detach) or its acks stall (checkStalls).
+   */
+  private choosePaths(now: number): void {
+    const best = bestPath(this.paths, now)!;
+    const bestScore = best.score(now);
+    for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) {
+      const owner = this.owner[lane];
+      if (owner === best) continue;
+      if (owner) {
+        if (owner.sent[lane]! > this.acked[lane]!) continue;
+        // Only for a clearly better path: RTT jitter must not flip lanes back and forth.
+        if (owner.score(now) <= bestScore * 1.25 + 1) continue;
+      }
+      this.assign(lane, best);
+    }
+  }
+
+  /** Moves a lane to a path, which (re)starts it at the peer's acknowledged seq: see path.ts. */
+  private assign(lane: number, path: Path): void {
+    this.release(lane);
+    this.owner[lane] = path;
+    path.sent[lane] = this.acked[lane]!;
+  }
+
+  /** Forgets where a lane was written: its unacked messages count as not sent. */
+  private release(lane: number): void {
+    this.owner[lane] = null;
+    for (const m of this.inflightMarks[lane]!) this.inflightBytes -= m.bytes;
+    this.inflightMarks[lane] = [];
+    if (this.windowFull) {
+      this.windowFull = false;
+      this.scheduleFlush();
+    }
+  }
+
+  /**
+   * Writes Batch frames on one path while its socket takes them. Each frame
+   * starts with the highest lane that has anything, so a control message
+   * waits behind at most the frame being written. Control goes on every path;
+   * a windowed lane only on its owner.
+   */
+  private flushPath(path: Path, now: number, acks?: Uint8Array): boolean {
+    const conn = path.conn;
     const maxBatch = this.config.limits.maxBatchMessages;
+    let carried = false;
     for (;;) {
       if (conn.bufferedAmount() >= this.config.highWaterBytes) {
         this.blocked = true;
-        return;
+        return carried;
       }
       const parts: Uint8Array[] = [];
       let size = 0;
@@ -285,11 +399,14 @@ export class Link {
         const windowed = lane >= WINDOWED_FROM;
         let room = this.frameBytes - size;
         if (windowed) {
+          if (this.owner[lane] === null) this.assign(lane, path);
+          if (this.owner[lane] !== path) continue;
           const left = this.config.windowBytes - this.inflightBytes;
           if (left <= 0) { this.windowFull = true; break; }
           room = Math.min(room, left);
         }
-        const entries = this.outbox.pending(lane, this.sent[lane]!, maxBatch - parts.length, room, now);
+        const from = path.sent[lane]!;
+        const entries = this.outbox.pending(lane, from, maxBatch - parts.length, room, now);
         if (entries.length === 0) continue;
         let laneBytes = 0;
         for (const e of entries) {
@@ -298,21 +415,59 @@ export class Link {
         }
         size += laneBytes;
         const last = entries[entries.length - 1]!.seq;
-        this.sent[lane] = last;
+        path.sent[lane] = last;
         if (windowed) {
+          if (from <= this.acked[lane]!) this.progressAt[lane] = now; // the ack clock starts with the first unacked message
           this.inflightBytes += laneBytes;
-          this.inflightMarks[lane]!.push({ seq: last, bytes: laneBytes });
+          this.inflightMarks[lane]!.push({ seq: last, bytes: laneBytes, at: now });
+          if (this.paths.length > 1) this.watchStalls();
         }
       }
-      if (parts.length === 0) return;
-      conn.send(encodeBatchFrame(parts));
+      if (parts.length === 0) return carried;
+      conn.send(encodeBatchFrame(parts, carried ? undefined : acks));
+      carried = acks !== undefined;
       this.stats.framesOut++;
       this.stats.messagesOut += parts.length;
-      if (this.conn !== conn) return; // send() may have closed it
+      if (!this.paths.includes(path)) return carried; // send() may have closed it
     }
   }
 
-  private onAck(cursors: readonly WireCursor[]): void {
+  /** Checks the windowed lanes' acks one ack timeout from now (multipath only). */
+  private watchStalls(): void {
+    if (this.stallTimer) return;
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = null;
+      this.checkStalls(Date.now());
+    }, this.ackClock.timeoutMs);
+    this.stallTimer.unref();
+  }
+
+  /**
+   * Fast retransmit: a lane whose acks have not moved for an ack timeout
+   * while messages are in flight moves to another path, which resends from
+   * the acknowledged seq. The receiver drops whichever copy comes second.
+   */
+  private checkStalls(now: number): void {
+    if (this.paths.length < 2) return;
+    let waiting = false;
+    for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) {
+      const owner = this.owner[lane];
+      if (!owner || owner.sent[lane]! <= this.acked[lane]!) continue;
+      if (now - this.progressAt[lane]! < this.ackClock.timeoutMs) { waiting = true; continue; }
+      const other = bestPath(this.paths, now, owner);
+      if (!other) continue;
+      owner.stalled(now);
+      this.stats.fastRetransmits++;
+      this.log.debug({ peer: this.peer, lane: LANE_NAMES[lane], from: owner.conn.id, to: other.conn.id, acked: this.acked[lane] }, 'no ack in time: resending on another path');
+      this.assign(lane, other);
+      this.progressAt[lane] = now;
+      waiting = true;
+    }
+    if (waiting) this.watchStalls();
+    this.scheduleFlush();
+  }
+
+  private onAck(cursors: readonly WireCursor[], now: number): void {
     for (const c of cursors) {
       if (c.epoch !== this.outbox.epoch) continue; // an ack for an epoch this side no longer has
       const lane = c.lane ?? 0;
@@ -320,19 +475,23 @@ export class Link {
       if (seq > this.outbox.lastSeq(lane)) {
         throw new ProtocolError(`ack for seq ${seq} on lane ${LANE_NAMES[lane]} beyond the last sent (${this.outbox.lastSeq(lane)})`);
       }
-      this.ackedUpTo(lane, seq);
+      this.ackedUpTo(lane, seq, now);
     }
   }
 
-  private ackedUpTo(lane: number, seq: number): void {
+  private ackedUpTo(lane: number, seq: number, now: number): void {
     if (seq <= this.acked[lane]!) return;
     this.acked[lane] = seq;
+    this.progressAt[lane] = now;
     this.outbox.ack(lane, seq);
     const marks = this.inflightMarks[lane]!;
     if (marks.length) {
       let done = 0;
       while (done < marks.length && marks[done]!.seq <= seq) this.inflightBytes -= marks[done++]!.bytes;
-      if (done) marks.splice(0, done);
+      if (done) {
+        this.ackClock.sample(now - marks[done - 1]!.at);
+        marks.splice(0, done);
+      }
       if (this.windowFull) {
         this.windowFull = false;
         this.scheduleFlush();
@@ -398,6 +557,11 @@ export class Link {
       const lane = m.lane;
       lanes |= 1 << lane;
       if (m.seq <= inbox.watermark(lane)) {
+        // With several paths a second copy is the design, not a resend: count it apart, quietly.
+        if (this.paths.length > 1) {
+          this.stats.redundant++;
+          continue;
+        }
         this.stats.duplicates++;
         if (!dupFirst) dupFirst = m.seq;
         dupLast = m.seq;
@@ -433,16 +597,21 @@ export class Link {
       }
     };
     let committed: Promise<void> | void;
+    this.delivering = true;
     try {
       committed = inbox.commit(deliver);
     } catch (err) {
       this.fail(err as Error);
       return;
+    } finally {
+      this.delivering = false;
     }
-    if (!committed && this.acking === null) {
-      const synced = inbox.synced();
-      if (!synced) return this.ackUpTo(marks);
+    if (!committed && this.acking === null && !inbox.synced()) {
+      this.ackUpTo(marks);
+      this.flushDeferred();
+      return;
     }
+    this.flushDeferred();
     // Acks wait for the commit and its sync (power loss), in order behind earlier ones.
     const next = (this.acking ?? Promise.resolve())
       .then(() => committed)
@@ -450,6 +619,12 @@ export class Link {
       .then(() => this.ackUpTo(marks), (err: Error) => this.fail(err));
     this.acking = next;
     void next.then(() => { if (this.acking === next) this.acking = null; });
+  }
+
+  private flushDeferred(): void {
+    if (!this.flushAfterDelivery) return;
+    this.flushAfterDelivery = false;
+    this.flush();
   }
 
   private ackUpTo(marks: ReadonlyArray<[number, number]>): void {
@@ -465,10 +640,9 @@ export class Link {
     if (this.failure) return;
     this.failure = new Error(`inbox of ${this.peer} cannot be written: ${err.message}`);
     this.log.fatal({ peer: this.peer, err }, 'inbox write failed; this link stops receiving until the process restarts');
-    this.conn?.close(CloseCode.INTERNAL, 'store failure');
+    for (const p of [...this.paths]) p.conn.close(CloseCode.INTERNAL, 'store failure');
   }
 
-  /** Acks are cumulative and batched: one Ack frame per turn of the event loop at most. */
   /**
    * Acks are cumulative and delayed, as TCP's are: one Ack frame per
    * ackDelayMs at most, unless a quarter of the sender's in-flight window has
@@ -490,14 +664,21 @@ export class Link {
     if (!this.ackScheduled) return;
     this.ackScheduled = false;
     this.bytesSinceAck = 0;
-    const conn = this.conn;
-    if (!conn || !this.ackLanes) return; // the next Hello / Welcome carries the cursors
+    if (this.paths.length === 0 || !this.ackLanes) return; // the next Hello / Welcome carries the cursors, or a batch did
+    const cursors = this.pendingAckCursors();
+    this.ackLanes = 0;
+    // On every path: an ack lost on one must not stall the sender's window.
+    const frame = encodeFrame({ ack: { cursors } });
+    for (const p of this.paths) p.conn.send(frame);
+    this.stats.ackFrames += this.paths.length;
+  }
+
+  private pendingAckCursors(): WireCursor[] {
     const cursors: WireCursor[] = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) {
       if (this.ackLanes & (1 << lane)) cursors.push({ epoch: this.inbox.epoch, lane, seq: this.ackable[lane]! });
     }
-    this.ackLanes = 0;
-    conn.send(encodeFrame({ ack: { cursors } }));
+    return cursors;
   }
 }
 

@@ -64,8 +64,8 @@ const TAG_BATCH_MESSAGE = (1 << 3) | 2; // Batch.messages, length-delimited
  * each message into the frame, no re-encoding. Byte-identical to
  * encodeFrame({ batch: { messages } }).
  */
-export function encodeBatchFrame(messages: readonly Uint8Array[]): Uint8Array {
-  let inner = 0;
+export function encodeBatchFrame(messages: readonly Uint8Array[], acks?: Uint8Array): Uint8Array {
+  let inner = acks?.length ?? 0;
   for (const m of messages) inner += 1 + varintLength(m.length) + m.length;
   const out = Buffer.allocUnsafe(1 + varintLength(inner) + inner);
   let at = 0;
@@ -77,7 +77,13 @@ export function encodeBatchFrame(messages: readonly Uint8Array[]): Uint8Array {
     out.set(m, at);
     at += m.length;
   }
+  if (acks) out.set(acks, at);
   return out;
+}
+
+/** Batch.acks, encoded once for every batch frame that carries them (see encodeBatchFrame). */
+export function encodeBatchAcks(cursors: readonly WireCursor[]): Uint8Array {
+  return pb.Batch.encode({ messages: [], acks: cursors as isthmus.v1.ICursor[] }).finish();
 }
 
 /** Size a message adds to a batch frame, for packing frames under the limit. */
@@ -135,6 +141,9 @@ function validateCursors(cursors: readonly WireCursor[] | null | undefined, fiel
   }
 }
 
+/** The most sockets one edge may hold to the cloud (multipath); a hub may allow fewer. */
+export const MAX_PATHS = 16;
+
 function validateEpoch(epoch: string, field: string): void {
   if (!epoch || epoch.length > MAX_EPOCH_LENGTH) throw new ProtocolError(`${field} must be 1 to ${MAX_EPOCH_LENGTH} characters`);
 }
@@ -144,6 +153,8 @@ function validateHello(h: Hello, limits: WireLimits): void {
   if (!h.node || h.node.length > limits.maxKindLength) throw new ProtocolError('hello.node is empty or too long');
   validateEpoch(h.epoch, 'hello.epoch');
   validateCursors(h.received, 'hello.received');
+  checkString(h.instance, 'hello.instance', MAX_EPOCH_LENGTH);
+  if (h.path >= MAX_PATHS) throw new ProtocolError(`hello.path ${h.path} is beyond the protocol's ${MAX_PATHS} paths`);
 }
 
 function validateWelcome(w: Welcome, limits: WireLimits): void {
@@ -157,6 +168,7 @@ function validateWelcome(w: Welcome, limits: WireLimits): void {
 function validateBatch(b: isthmus.v1.Batch.$Properties, limits: WireLimits): void {
   const msgs = b.messages ?? [];
   if (msgs.length === 0) throw new ProtocolError('batch is empty');
+  validateCursors(b.acks, 'batch.acks');
   if (msgs.length > limits.maxBatchMessages) throw new ProtocolError(`batch has ${msgs.length} messages, more than ${limits.maxBatchMessages}`);
   for (const m of msgs) validateMessage(m, limits);
 }

@@ -13,7 +13,7 @@ const PAYLOAD = Buffer.alloc(4096, 1); // 120 MB in all
 
 /** The edge's TCP socket, reached through the ws client: pausing it is what a stuck reader does. */
 function tcpOf(edge: EdgeHub): Socket {
-  return (edge as unknown as { socket: { ws: { _socket: Socket } } }).socket.ws._socket;
+  return (edge as unknown as { uplinks: Array<{ socket: { ws: { _socket: Socket } } }> }).uplinks[0]!.socket.ws._socket;
 }
 
 t.test('a stalled reader costs the hub bounded memory and loses nothing', async (t) => {

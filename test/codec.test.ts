@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DefaultWireLimits, decodeFrame, encodeBatchFrame, encodeFrame, encodeMessage, pb, ProtocolError } from '../proto/index.js';
+import { DefaultWireLimits, decodeFrame, encodeBatchAcks, encodeBatchFrame, encodeFrame, encodeMessage, pb, ProtocolError } from '../proto/index.js';
 
 const FIELDS = ['id', 'lane', 'seq', 'key', 'kind', 'op', 'type', 'namespace', 'name', 'resourceVersion', 'createdAt', 'expiresAt', 'traceId', 'contentType'] as const;
 /** Every field with its default applied, payload as an array: comparable whatever the encoder omitted. */
@@ -16,6 +16,16 @@ t.test('a batch built from pre-encoded messages is byte-identical to the schema 
   t.equal(back.body, 'batch');
   t.same(back.batch!.messages!.map((m) => m.seq), [1, 2, 3]);
   t.equal(typeof back.batch!.messages![0]!.createdAt, 'number', '64-bit fields decode to numbers');
+});
+
+t.test('acks riding on a batch encode as the schema says and are validated like an Ack frame', async (t) => {
+  const messages = [msg(1), msg(2)];
+  const acks = [{ epoch: 'e1', lane: 0, seq: 7 }, { epoch: 'e1', lane: 2, seq: 2 ** 40 }];
+  const fast = encodeBatchFrame(messages.map((m) => pb.Message.encode(m).finish()), encodeBatchAcks(acks));
+  t.same(Buffer.from(fast), Buffer.from(encodeFrame({ batch: { messages, acks } })));
+  t.same(decodeFrame(fast, DefaultWireLimits).batch!.acks!.map((c) => c.seq), [7, 2 ** 40]);
+  t.throws(() => decodeFrame(encodeFrame({ batch: { messages, acks: [{ epoch: 'x'.repeat(65), lane: 0, seq: 1 }] } }), DefaultWireLimits), /batch\.acks/);
+  t.throws(() => decodeFrame(encodeFrame({ batch: { messages, acks: [{ epoch: 'e', lane: 7, seq: 1 }] } }), DefaultWireLimits), /batch\.acks/);
 });
 
 t.test('the hand-written message encoder decodes to what protobufjs encodes', async (t) => {

@@ -315,6 +315,12 @@ export namespace isthmus {
             /** Hello maxFrameBytes. */
             maxFrameBytes: number;
 
+            /** Hello path. */
+            path: number;
+
+            /** Hello instance. */
+            instance: string;
+
             /**
              * Creates a new Hello instance using the specified properties.
              * @param [properties] Properties to set
@@ -362,6 +368,12 @@ export namespace isthmus {
                 /** Hello maxFrameBytes */
                 maxFrameBytes?: (number|null);
 
+                /** Hello path */
+                path?: (number|null);
+
+                /** Hello instance */
+                instance?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -406,6 +418,9 @@ export namespace isthmus {
 
             /** Welcome pingIntervalMs. */
             pingIntervalMs: number;
+
+            /** Welcome maxPaths. */
+            maxPaths: number;
 
             /**
              * Creates a new Welcome instance using the specified properties.
@@ -457,6 +472,9 @@ export namespace isthmus {
                 /** Welcome pingIntervalMs */
                 pingIntervalMs?: (number|null);
 
+                /** Welcome maxPaths */
+                maxPaths?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -486,6 +504,9 @@ export namespace isthmus {
 
             /** Batch messages. */
             messages: isthmus.v1.Message.$Properties[];
+
+            /** Batch acks. */
+            acks: isthmus.v1.Cursor.$Properties[];
 
             /**
              * Creates a new Batch instance using the specified properties.
@@ -521,6 +542,9 @@ export namespace isthmus {
 
                 /** Batch messages */
                 messages?: (isthmus.v1.Message.$Properties[]|null);
+
+                /** Batch acks */
+                acks?: (isthmus.v1.Cursor.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

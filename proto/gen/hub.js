@@ -714,6 +714,8 @@ export const isthmus = $root.isthmus = (() => {
              * @property {string|null} [epoch] Hello epoch
              * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [received] Hello received
              * @property {number|null} [maxFrameBytes] Hello maxFrameBytes
+             * @property {number|null} [path] Hello path
+             * @property {string|null} [instance] Hello instance
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -787,6 +789,22 @@ export const isthmus = $root.isthmus = (() => {
             Hello.prototype.maxFrameBytes = 0;
 
             /**
+             * Hello path.
+             * @member {number} path
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.path = 0;
+
+            /**
+             * Hello instance.
+             * @member {string} instance
+             * @memberof isthmus.v1.Hello
+             * @instance
+             */
+            Hello.prototype.instance = "";
+
+            /**
              * Creates a new Hello instance using the specified properties.
              * @function create
              * @memberof isthmus.v1.Hello
@@ -829,6 +847,10 @@ export const isthmus = $root.isthmus = (() => {
                         $root.isthmus.v1.Cursor.encode(message.received[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes") && message.maxFrameBytes !== 0)
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxFrameBytes);
+                if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.path);
+                if (message.instance != null && $Object.hasOwnProperty.call(message, "instance") && message.instance !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.instance);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -917,6 +939,24 @@ export const isthmus = $root.isthmus = (() => {
                                 delete message.maxFrameBytes;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.path = value;
+                            else
+                                delete message.path;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instance = value;
+                            else
+                                delete message.instance;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -948,6 +988,7 @@ export const isthmus = $root.isthmus = (() => {
              * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [received] Welcome received
              * @property {number|null} [maxFrameBytes] Welcome maxFrameBytes
              * @property {number|null} [pingIntervalMs] Welcome pingIntervalMs
+             * @property {number|null} [maxPaths] Welcome maxPaths
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1029,6 +1070,14 @@ export const isthmus = $root.isthmus = (() => {
             Welcome.prototype.pingIntervalMs = 0;
 
             /**
+             * Welcome maxPaths.
+             * @member {number} maxPaths
+             * @memberof isthmus.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.maxPaths = 0;
+
+            /**
              * Creates a new Welcome instance using the specified properties.
              * @function create
              * @memberof isthmus.v1.Welcome
@@ -1073,6 +1122,8 @@ export const isthmus = $root.isthmus = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxFrameBytes);
                 if (message.pingIntervalMs != null && $Object.hasOwnProperty.call(message, "pingIntervalMs") && message.pingIntervalMs !== 0)
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.pingIntervalMs);
+                if (message.maxPaths != null && $Object.hasOwnProperty.call(message, "maxPaths") && message.maxPaths !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.maxPaths);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1170,6 +1221,15 @@ export const isthmus = $root.isthmus = (() => {
                                 delete message.pingIntervalMs;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxPaths = value;
+                            else
+                                delete message.maxPaths;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1196,6 +1256,7 @@ export const isthmus = $root.isthmus = (() => {
              * Properties of a Batch.
              * @typedef {Object} isthmus.v1.Batch.$Properties
              * @property {Array.<isthmus.v1.Message.$Properties>|null} [messages] Batch messages
+             * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [acks] Batch acks
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1222,6 +1283,7 @@ export const isthmus = $root.isthmus = (() => {
              */
             const Batch = function (properties) {
                 this.messages = [];
+                this.acks = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1235,6 +1297,14 @@ export const isthmus = $root.isthmus = (() => {
              * @instance
              */
             Batch.prototype.messages = $util.emptyArray;
+
+            /**
+             * Batch acks.
+             * @member {Array.<isthmus.v1.Cursor.$Properties>} acks
+             * @memberof isthmus.v1.Batch
+             * @instance
+             */
+            Batch.prototype.acks = $util.emptyArray;
 
             /**
              * Creates a new Batch instance using the specified properties.
@@ -1271,6 +1341,9 @@ export const isthmus = $root.isthmus = (() => {
                 if (message.messages != null && message.messages.length)
                     for (let i = 0; i < message.messages.length; ++i)
                         $root.isthmus.v1.Message.encode(message.messages[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.acks != null && message.acks.length)
+                    for (let i = 0; i < message.acks.length; ++i)
+                        $root.isthmus.v1.Cursor.encode(message.acks[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1321,6 +1394,14 @@ export const isthmus = $root.isthmus = (() => {
                             if (!(message.messages && message.messages.length))
                                 message.messages = [];
                             message.messages.push($root.isthmus.v1.Message.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.acks && message.acks.length))
+                                message.acks = [];
+                            message.acks.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     }

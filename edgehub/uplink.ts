@@ -1,0 +1,192 @@
+/**
+ * One path from the edge to the cloud: a WebSocket kept up for as long as
+ * the edge hub runs, with its own backoff, handshake and retry-after. The
+ * edge hub holds one uplink per path (multipath); they share one link,
+ * which writes control on all of them and every other lane on the best.
+ */
+import WebSocket from 'ws';
+import type { Logger } from 'pino';
+import {
+  CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Welcome,
+} from '../proto/index.js';
+import { Backoff, type Link } from '../link/index.js';
+import { linkUrl, type EdgeHubConfig } from './config.js';
+import { CloudSocket } from './cloud-socket.js';
+import { isStreamBody } from '../proto/stream-codec.js';
+import type { EdgeTunnel } from '../tunnel/edge-tunnel.js';
+
+export interface UplinkEvents {
+  up(uplink: Uplink, session: string): void;
+  down(uplink: Uplink, info: { code: number; reason: string; retryInMs: number; wasOnline: boolean }): void;
+}
+
+export class Uplink {
+  private readonly backoff: Backoff;
+  private readonly log: Logger;
+  private socket: CloudSocket | null = null;
+  session: string | null = null;
+  private handshakeTimer: NodeJS.Timeout | null = null;
+  private stableTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** What the cloud asked for in its last GoAway or HTTP 503. */
+  private retryAfterMs = 0;
+  private stopped = false;
+
+  constructor(
+    readonly index: number,
+    /** The cloud URL this path dials; a GoAway redirect changes it. */
+    public url: string,
+    private readonly localAddress: string | undefined,
+    /** Names this edge process to the cloud: a new one replaces all the node's old sockets. */
+    private readonly instance: string,
+    private readonly config: EdgeHubConfig,
+    private readonly link: Link,
+    log: Logger,
+    private readonly events: UplinkEvents,
+    /** Stream frames of this socket go to the tunnel (a session per socket). */
+    private readonly tunnel: EdgeTunnel | null = null,
+  ) {
+    this.backoff = new Backoff(config.backoff);
+    this.log = config.paths > 1 ? log.child({ path: index }) : log;
+  }
+
+  get online(): boolean {
+    return this.session !== null;
+  }
+
+  get attempts(): number {
+    return this.backoff.attempts;
+  }
+
+  start(): void {
+    this.connect();
+  }
+
+  /** Closes the socket (if any) and stops reconnecting. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearTimers();
+    const sock = this.socket;
+    if (!sock || sock.ws.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      sock.ws.once('close', () => resolve());
+      sock.close(CloseCode.NORMAL, 'edge hub closing');
+      setTimeout(() => { sock.ws.terminate(); resolve(); }, 2_000).unref();
+    });
+  }
+
+  private clearTimers(): void {
+    for (const t of [this.handshakeTimer, this.stableTimer, this.retryTimer]) if (t) clearTimeout(t);
+    this.handshakeTimer = this.stableTimer = this.retryTimer = null;
+  }
+
+  private connect(): void {
+    this.retryTimer = null;
+    if (this.stopped) return;
+    const ws = new WebSocket(this.url, {
+      headers: { authorization: `Bearer ${this.config.token}`, 'x-isthmus-node': this.config.node },
+      maxPayload: this.config.link.limits.maxFrameBytes,
+      perMessageDeflate: false,
+      handshakeTimeout: this.config.link.handshakeTimeoutMs,
+      localAddress: this.localAddress,
+    });
+    const sock = new CloudSocket(ws);
+    sock.onWritten = () => {
+      if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
+      this.tunnel?.writable(sock.id);
+    };
+    this.socket = sock;
+    let refusal = '';
+    ws.on('unexpected-response', (req, res) => {
+      const ms = Number(res.headers['x-isthmus-retry-after-ms'] ?? Number(res.headers['retry-after'] ?? 0) * 1000);
+      if (ms > 0) this.retryAfterMs = ms;
+      refusal = `HTTP ${res.statusCode}`;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => { if (body.length < 512) body += d; });
+      // terminate() while CONNECTING aborts the handshake and emits 'close', which schedules the retry.
+      res.on('end', () => { refusal = `HTTP ${res.statusCode}: ${body.trim().slice(0, 200)}`; ws.terminate(); });
+      res.on('error', () => ws.terminate());
+      void req;
+    });
+    ws.on('open', () => {
+      ws.send(encodeFrame({
+        hello: {
+          version: PROTOCOL_VERSION, node: this.config.node, epoch: this.link.epoch,
+          received: this.link.receivedCursors(), maxFrameBytes: this.config.link.limits.maxFrameBytes,
+          path: this.index, instance: this.instance,
+        },
+      }));
+      this.handshakeTimer = setTimeout(() => {
+        this.log.warn({ url: this.url }, 'no welcome within the handshake deadline');
+        sock.close(CloseCode.HANDSHAKE_TIMEOUT, 'no welcome');
+      }, this.config.link.handshakeTimeoutMs);
+    });
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.received(sock, data, isBinary));
+    ws.on('error', (err) => { if (!refusal) refusal = err.message; });
+    ws.on('close', (code, reason) => {
+      const local = sock.localClose;
+      this.disconnected(sock, local?.code ?? code, local?.reason ?? (reason.toString() || refusal));
+    });
+  }
+
+  private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {
+    if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
+    try {
+      if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
+      const frame = decodeFrame(data, this.config.link.limits);
+      if (frame.body === 'goAway') {
+        const g = frame.goAway!;
+        this.retryAfterMs = g.retryAfterMs ?? 0;
+        if (g.redirect) {
+          // The cloud sends the hub to use from now on (another replica); a bad URL is ignored, not obeyed.
+          try { this.url = linkUrl(g.redirect); } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// URL'); }
+        }
+        this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
+      } else if (this.session === null) {
+        if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
+        this.welcome(sock, frame.welcome as Welcome);
+      } else if (isStreamBody(frame.body)) {
+        this.tunnel?.receive(frame, sock.id);
+      } else {
+        this.link.receive(frame, sock);
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        this.log.warn({ code: closeCodeName(err.code), err: err.message }, 'protocol error from the cloud; closing the connection');
+        sock.close(err.code, err.message);
+      } else {
+        this.log.error({ err }, 'internal error handling a frame; closing the connection');
+        sock.close(CloseCode.INTERNAL, 'internal error');
+      }
+    }
+  }
+
+  private welcome(sock: CloudSocket, w: Welcome): void {
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = null;
+    this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs, this.index);
+    this.session = w.session;
+    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs });
+    this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
+    this.log.info({ url: this.url, session: w.session }, 'online');
+    this.events.up(this, w.session);
+  }
+
+  private disconnected(sock: CloudSocket, code: number, reason: string): void {
+    if (this.socket !== sock) return;
+    this.socket = null;
+    const wasOnline = this.session !== null;
+    this.session = null;
+    this.link.detach(sock);
+    this.tunnel?.detach(sock.id);
+    for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
+    this.handshakeTimer = this.stableTimer = null;
+    if (this.stopped) return;
+    const retryInMs = Math.max(this.backoff.next(), this.retryAfterMs);
+    this.retryAfterMs = 0;
+    this.log[wasOnline ? 'warn' : 'info']({ code: closeCodeName(code), reason, retryInMs }, wasOnline ? 'offline; reconnecting' : 'connect failed; retrying');
+    this.events.down(this, { code, reason, retryInMs, wasOnline });
+    this.retryTimer = setTimeout(() => this.connect(), retryInMs);
+  }
+}
