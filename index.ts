@@ -1,6 +1,8 @@
 /** Isthmus: cloud-edge message hub. `import { CloudHub, EdgeHub } from 'isthmus'`. */
 export { CloudHub, type CloudHubOptions, type NodeInfo, type LaneInfo, type DisconnectOptions, mintToken, verifyToken } from './cloudhub/index.js';
 export { EdgeHub, type EdgeHubOptions, type EdgeStatus } from './edgehub/index.js';
+export { type TlsOptions, type SecurityOptions } from './cloudhub/index.js';
+export { type EdgeSecurityOptions } from './edgehub/index.js';
 export {
   Backoff, DefaultBackoff, DefaultLanePolicies, DefaultLinkSettings, InboundMessage,
   IsthmusError, InvalidMessageError, QueueFullError, ClosedError,

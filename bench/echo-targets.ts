@@ -51,7 +51,7 @@ export async function startFloorEcho(via: Via = direct): Promise<EchoTarget & { 
 export async function startIsthmusEcho(lane: LaneName, paths = 1, via: Via = direct): Promise<EchoTarget & { port: number; hub: CloudHub }> {
   const node = 'bench-echo';
   let onEcho: (p: Uint8Array) => void = () => {};
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent' });
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', insecure: 'dev' });
   hub.on('message', (_node, msg) => onEcho(msg.payload));
   const peer = await Peer.start({
     role: 'isthmus-echo', url: `ws://127.0.0.1:${await via(hub.port)}`, clients: 1, perClient: 0, payloadBytes: 0, paths,

@@ -15,7 +15,7 @@ import { withDeadline } from './deadline.js';
 import { flowFailure, flowResult, Stopwatch, type FlowResult, type FlowRun } from './flow.js';
 
 export async function isthmusFlow(run: FlowRun): Promise<FlowResult> {
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent' });
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', insecure: 'dev' });
   const nodes = Array.from({ length: run.case.edges }, (_, i) => `bench-${i}`);
   const spec = {
     url: hub.url, clients: nodes.length, perClient: run.perEdge, payloadBytes: run.payloadBytes, lane: run.lane,

@@ -1,62 +1,93 @@
 /** `isthmus cloudhub`: runs a cloud hub until SIGTERM / SIGINT, then drains. */
 import type { Command } from 'commander';
-import { CloudHub, DefaultCloudHub } from '../cloudhub/index.js';
+import { CloudHub, DefaultCloudHub, type CloudHubOptions } from '../cloudhub/index.js';
 import { createLogger } from '../link/index.js';
 import { duration, fail, positiveInt } from './options.js';
+import { loadConfig } from './config-load.js';
+import { collect, explicitFlags } from './config-flags.js';
+import { DefaultKubeListen } from '../tunnel/cloud-config.js';
 
-interface Flags {
-  listen: string;
-  admin: string | false;
-  data: string;
-  store: 'memory' | 'lmdb';
-  storeMinFree?: number;
-  pingInterval?: number;
-  maxConnections?: number;
-  retryAfter?: number;
-  logLevel: string;
-  kube: string | false;
-}
+/** The command's defaults: the lowest config layer (the file, ISTHMUS_* and flags override them). */
+export const CLOUDHUB_DEFAULTS = Object.freeze({ listen: DefaultCloudHub.listen, admin: DefaultCloudHub.admin, dataDir: './data', store: 'lmdb', log: 'info' });
 
 export function registerCloudhub(program: Command): void {
   program.command('cloudhub')
     .description('run a cloud hub (edges connect to it; the admin API serves send, nodes and token)')
-    .option('--listen <host:port>', 'address for edges', DefaultCloudHub.listen)
-    .option('--admin <host:port>', 'admin HTTP API address', DefaultCloudHub.admin)
+    .option('--config <file>', 'YAML config file, section cloudhub: (or ISTHMUS_CONFIG)')
+    .option('--listen <host:port>', `address for edges (default ${DefaultCloudHub.listen})`)
+    .option('--admin <host:port>', `admin HTTPS API address (default ${DefaultCloudHub.admin})`)
     .option('--no-admin', 'no admin API')
-    .option('--data <dir>', 'data folder: secret, admin token, hub.json', './data')
-    .option('--store <kind>', 'lmdb (durable, in DIR/store) or memory', 'lmdb')
+    .option('--data <dir>', 'data folder: secret, admin token, TLS files, store, hub.json (default ./data)')
+    .option('--store <kind>', 'lmdb (durable, in DIR/store) or memory (default lmdb)')
     .option('--store-min-free <bytes>', 'refuse new messages below this much free disk', positiveInt)
     .option('--ping-interval <duration>', 'liveness ping interval, e.g. 5s', duration)
     .option('--max-connections <n>', 'most edge connections at once', positiveInt)
     .option('--retry-after <duration>', 'what a refused edge is told to wait', duration)
-    .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
-    .option('--kube <host:port>', 'kube-compatible API for kubectl and isthmus exec/logs/port-forward (HTTPS)', '127.0.0.1:10002')
+    .option('--tls-cert <file>', 'your PEM server certificate (default: the hub makes a CA and certificate in DIR/tls)')
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert')
+    .option('--tls-ca <file>', 'the CA file edges should use with your --tls-cert (printed at start)')
+    .option('--tls-host <name>', 'extra host name or IP for the generated certificate (repeatable)', collect)
+    .option('--deny-list <file>', 'token deny list, reloaded on change (default DIR/revoked)')
+    .option('--insecure-dev', 'no TLS: plain ws:// and http:// (development only; warns at start)')
+    .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
+    .option('--kube <host:port>', `kube-compatible API for kubectl and isthmus exec/logs/port-forward (default ${DefaultKubeListen})`)
     .option('--no-kube', 'no kube-compatible API')
-    .action(async (f: Flags) => {
-      const log = createLogger(f.logLevel as 'info', 'cloudhub');
+    .addHelpText('after', `
+Configuration: flags > ISTHMUS_* environment > --config file (section cloudhub:) > defaults.
+  Every setting of the file has an environment name: ISTHMUS_MAX_CONNECTIONS, ISTHMUS_TLS__CERT, ...
+  See the effective result with: isthmus config print --config FILE
+
+TLS is on by default: on first start the hub creates DIR/tls/ca.crt (give it to edges) and a server
+certificate for localhost, this host's name and the listen address (add names with --tls-host).
+
+Examples:
+  $ isthmus cloudhub                                   # wss://0.0.0.0:10000, admin https://127.0.0.1:10001, data in ./data
+  $ isthmus cloudhub --listen 0.0.0.0:443 --tls-host hub.example.com --data /var/lib/isthmus
+  $ isthmus cloudhub --tls-cert hub.crt --tls-key hub.key --tls-ca ca.crt
+  $ isthmus cloudhub --config /etc/isthmus/isthmus.yaml
+  $ isthmus cloudhub --insecure-dev --listen 127.0.0.1:10000   # plain ws://, for development only`)
+    .action(async (_f: unknown, cmd: Command) => {
       let hub: CloudHub;
+      let options: CloudHubOptions;
       try {
-        hub = await CloudHub.start({
-          listen: f.listen, admin: f.admin, dataDir: f.data, store: f.store, storeMinFreeBytes: f.storeMinFree, log,
-          pingIntervalMs: f.pingInterval, maxConnections: f.maxConnections, retryAfterMs: f.retryAfter,
-          tunnel: { kube: f.kube },
-        });
+        const f = cmd.opts<{ config?: string }>();
+        options = loadConfig({
+          section: 'cloudhub', file: f.config, defaults: { ...CLOUDHUB_DEFAULTS },
+          flags: explicitFlags(cmd, {
+            listen: 'listen', admin: 'admin', data: 'dataDir', store: 'store', storeMinFree: 'storeMinFreeBytes',
+            pingInterval: 'pingIntervalMs', maxConnections: 'maxConnections', retryAfter: 'retryAfterMs',
+            tlsCert: 'tls.cert', tlsKey: 'tls.key', tlsCa: 'tls.ca', tlsHost: 'tls.hosts', denyList: 'denyList',
+            insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log', kube: 'tunnel.kube',
+          }),
+        }) as CloudHubOptions;
+        // The standalone hub serves the kube API unless told not to (an embedded one only when asked).
+        if (options.tunnel?.kube === undefined) options.tunnel = { ...options.tunnel, kube: DefaultKubeListen };
       } catch (err) {
         fail(err);
       }
-      hub.on('message', (node, m) => log.debug({ node, lane: m.lane, seq: m.seq, kind: m.kind, key: m.key }, 'message from edge'));
+      const log = createLogger(options.log as 'info', 'cloudhub');
+      try {
+        hub = await CloudHub.start({ ...options, log });
+      } catch (err) {
+        fail(err);
+      }
+      const data = options.dataDir ?? CLOUDHUB_DEFAULTS.dataDir;
+      hub.on('message', (node, m) => log.debug({ node, lane: m.lane, seq: m.seq, kind: m.kind, key: m.key, traceId: m.traceId || undefined }, 'message from edge'));
+      const ca = hub.caFile ? ` --ca ${hub.caFile}` : '';
       process.stderr.write([
         '',
         'Isthmus cloud hub is up.',
         `  edges connect to:  ${hub.url}`,
-        hub.adminUrl ? `  admin API:         ${hub.adminUrl} (bearer token in ${f.data}/admin-token)` : '  admin API:         off',
-        hub.kubeUrl ? `  kube API:          ${hub.kubeUrl} (kubectl --server ${hub.kubeUrl} --token $(cat ${f.data}/admin-token) --insecure-skip-tls-verify)` : '  kube API:          off',
+        hub.caFile ? `  CA for edges:      ${hub.caFile} (copy it to each edge: --ca FILE)` : hub.url.startsWith('wss:') ? '  CA for edges:      your certificate\'s CA (the edges\' system CAs)' : '  TLS:               OFF (--insecure-dev): development only',
+        hub.adminUrl ? `  admin API:         ${hub.adminUrl} (bearer token in ${data}/admin-token)` : '  admin API:         off',
+        hub.kubeUrl ? `  kube API:          ${hub.kubeUrl} (kubectl --server ${hub.kubeUrl} --token $(cat ${data}/admin-token)${hub.caFile ? ` --certificate-authority ${hub.caFile}` : ''})` : '  kube API:          off',
+        hub.denyListFile ? `  token deny list:   ${hub.denyListFile} (isthmus token revoke)` : '',
         'Attach an edge:',
-        `  npx isthmus token create --node edge-1 --ttl 30d --data ${f.data}`,
-        `  npx isthmus edgehub --cloud ${hub.url} --node edge-1 --token <token printed above>`,
+        `  npx isthmus token create --node edge-1 --ttl 30d --data ${data}`,
+        `  npx isthmus edgehub --cloud ${hub.url} --node edge-1 --token <token printed above>${ca}${hub.url.startsWith('ws:') ? ' --insecure-dev' : ''}`,
         'Then: npx isthmus nodes   and   npx isthmus send --node edge-1 --lane control --key reboot --json \'{"at":"now"}\'',
         '',
-      ].join('\n') + '\n');
+      ].filter((l) => l !== '').join('\n') + '\n\n');
       const stop = (signal: string): void => {
         log.info({ signal }, 'draining: edges are told to come back later');
         void hub.close().then(() => process.exit(0));

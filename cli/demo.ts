@@ -35,8 +35,9 @@ const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingInt
 say(`cloud hub listening on ${hub.url}`);
 const proxy = await CutProxy.start(hub.port);
 const backoff = { baseMs: 200, capMs: 1000, stableMs: 5000 };
-const edge1 = await EdgeHub.start({ cloud: proxy.url, node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent', backoff });
-const edge2 = await EdgeHub.start({ cloud: hub.url, node: 'edge-2', token: hub.mintToken('edge-2'), log: 'silent', backoff });
+// TLS as in production: the hub made its own CA; the edges verify the hub against it.
+const edge1 = await EdgeHub.start({ cloud: proxy.url.replace('ws:', 'wss:'), node: 'edge-1', token: hub.mintToken('edge-1'), ca: hub.ca!, log: 'silent', backoff });
+const edge2 = await EdgeHub.start({ cloud: hub.url, node: 'edge-2', token: hub.mintToken('edge-2'), ca: hub.ca!, log: 'silent', backoff });
 hub.on('online', (node) => say(`cloud: ${node} online`));
 hub.on('offline', (node, { code }) => say(`cloud: ${node} offline (close code ${code})`));
 edge1.on('offline', ({ code, reason, retryInMs }) => say(`edge-1: link lost (${code}${reason ? ` ${reason}` : ''}); reconnecting in ${retryInMs} ms (full-jitter backoff)`));

@@ -4,55 +4,69 @@
  * (fields of SendInput, with the payload as "json" or "base64").
  */
 import { createInterface } from 'node:readline';
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { EdgeHub } from '../edgehub/index.js';
+import { EdgeHub, type EdgeHubOptions } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
-import { collect, duration, fail, positiveInt } from './options.js';
+import { duration, fail, positiveInt } from './options.js';
+import { loadConfig } from './config-load.js';
+import { collect, explicitFlags } from './config-flags.js';
 
-interface Flags {
-  cloud: string[];
-  paths?: number;
-  localAddress?: string[];
-  node: string;
-  token?: string;
-  stdin?: boolean;
-  data?: string;
-  store: 'memory' | 'lmdb';
-  backoffBase?: number;
-  backoffCap?: number;
-  logLevel: string;
-  tunnel?: string;
-  execAllow?: string;
-}
+/** The command's defaults (dataDir defaults to ./edge-data/NODE once the node is known). */
+export const EDGEHUB_DEFAULTS = Object.freeze({ store: 'lmdb', log: 'info' });
 
 export function registerEdgehub(program: Command): void {
   program.command('edgehub')
     .description('run an edge hub connected to a cloud hub')
-    .requiredOption('--cloud <url>', 'cloud hub URL, e.g. ws://127.0.0.1:10000; repeat for one path per URL (replicas, uplinks)', collect, [])
-    .option('--paths <n>', 'sockets to hold to the cloud at once (multipath: control goes on all, first copy wins)', positiveInt)
+    .option('--config <file>', 'YAML config file, section edgehub: (or ISTHMUS_CONFIG)')
+    .option('--cloud <url>', 'cloud hub URL, e.g. wss://hub.example.com:10000 (or ISTHMUS_CLOUD); repeat for one path per URL (replicas, uplinks)', collect)
+    .option('--paths <n>', 'sockets to hold to the cloud at once (multipath: control goes on all, the first copy wins)', positiveInt)
     .option('--local-address <ip>', 'dial from this local address; repeat for one per path (several uplinks)', collect)
-    .requiredOption('--node <name>', 'this edge\'s node name (the one its token names)')
+    .option('--node <name>', 'this edge\'s node name, the one its token names (or ISTHMUS_NODE)')
     .option('--token <token>', 'node token (or ISTHMUS_TOKEN)')
+    .option('--token-file <file>', 'file holding the node token; a new token written there is sent over the open link (rotation)')
+    .option('--ca <file>', 'CA file the cloud hub\'s certificate must chain to: the hub\'s DATA/tls/ca.crt (default: system CAs)')
     .option('--data <dir>', 'folder of the durable store (outbox, watermarks, resource cache); default ./edge-data/NODE')
-    .option('--store <kind>', 'lmdb (durable, in DIR) or memory', 'lmdb')
+    .option('--store <kind>', 'lmdb (durable, in DIR) or memory (default lmdb)')
     .option('--stdin', 'publish JSON lines read from stdin')
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
-    .option('--log-level <level>', 'trace, debug, info, warn, error, silent', 'info')
-    .option('--tunnel <file>', 'JSON file of the tunnel settings: {"pods": {"web": {"logFile": ..., "ports": {"80": 8080}}}, "exec": {"allow": ["sh"]}}')
-    .option('--exec-allow <programs>', 'comma-separated programs exec may run ("*": any); exec is off without it')
-    .action(async (f: Flags) => {
-      const log = createLogger(f.logLevel as 'info', 'edgehub');
-      const token = f.token ?? process.env.ISTHMUS_TOKEN ?? '';
+    .option('--insecure-dev', 'allow a plain ws:// cloud URL (development only; warns at start)')
+    .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
+    .option('--exec-allow <programs>', 'tunnel: comma-separated programs exec may run ("*": any); exec is off without it. Pods: edgehub.tunnel.pods in the config file')
+    .addHelpText('after', `
+Configuration: flags > ISTHMUS_* environment > --config file (section edgehub:) > defaults.
+
+Examples:
+  $ isthmus edgehub --cloud wss://hub.example.com:10000 --node edge-1 --token-file /etc/isthmus/token --ca /etc/isthmus/ca.crt
+  $ ISTHMUS_TOKEN=ist1... isthmus edgehub --cloud wss://127.0.0.1:10000 --node edge-1 --ca ./data/tls/ca.crt
+  $ echo '{"lane":"events","kind":"Alert","json":{"temp":91}}' | isthmus edgehub --config edge.yaml --stdin
+  $ isthmus edgehub --cloud ws://127.0.0.1:10000 --node edge-1 --token ist1... --insecure-dev   # a dev hub
+  $ isthmus edgehub --cloud wss://hub-a:10000 --cloud wss://hub-b:10000 --node edge-1 --token-file t --ca ca.crt   # multipath over two replicas
+  $ isthmus edgehub --config edge.yaml --paths 2 --local-address 10.0.0.5 --local-address 192.168.1.5   # two uplinks`)
+    .action(async (_f: unknown, cmd: Command) => {
+      const f = cmd.opts<{ config?: string; stdin?: boolean }>();
+      let options: EdgeHubOptions;
+      try {
+        const o = loadConfig({
+          section: 'edgehub', file: f.config, defaults: { ...EDGEHUB_DEFAULTS },
+          flags: explicitFlags(cmd, {
+            cloud: 'cloud', paths: 'paths', localAddress: 'localAddresses', node: 'node', token: 'token', tokenFile: 'tokenFile', ca: 'ca', data: 'dataDir', store: 'store',
+            backoffBase: 'backoff.baseMs', backoffCap: 'backoff.capMs', insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log',
+            execAllow: (v) => ({ tunnel: { exec: { allow: String(v).split(',').map((p) => p.trim()).filter(Boolean) } } }),
+          }),
+        });
+        for (const [key, flag] of [['cloud', '--cloud'], ['node', '--node']] as const) {
+          if (o[key] === undefined) throw new TypeError(`${key} is required: ${flag}, ISTHMUS_${key.toUpperCase()} or edgehub.${key} in the config file`);
+        }
+        if (o.dataDir === undefined && o.store !== 'memory') o.dataDir = `./edge-data/${String(o.node)}`;
+        options = o as unknown as EdgeHubOptions;
+      } catch (err) {
+        fail(err);
+      }
+      const log = createLogger(options.log as 'info', 'edgehub');
       let edge: EdgeHub;
       try {
-        const tunnel = f.tunnel ? JSON.parse(readFileSync(f.tunnel, 'utf8')) as Record<string, unknown> : {};
-        if (f.execAllow) tunnel.exec = { allow: f.execAllow.split(',').map((s) => s.trim()).filter(Boolean) };
-        edge = await EdgeHub.start({
-          cloud: f.cloud, paths: f.paths, localAddresses: f.localAddress, node: f.node, token, log, dataDir: f.data ?? `./edge-data/${f.node}`, store: f.store, tunnel,
-          backoff: { ...(f.backoffBase !== undefined ? { baseMs: f.backoffBase } : {}), ...(f.backoffCap !== undefined ? { capMs: f.backoffCap } : {}) },
-        });
+        edge = await EdgeHub.start({ ...options, log });
       } catch (err) {
         fail(err);
       }
@@ -69,7 +83,7 @@ export function registerEdgehub(program: Command): void {
             log.error({ line: line.slice(0, 200), err: (err as Error).message }, 'stdin line is not JSON; skipped');
             return;
           }
-          edge.publish(input).catch((err: Error) => log.error({ err: err.message }, 'publish refused'));
+          edge.publish(input).catch((err: Error) => log.error({ err: err.message, traceId: input.traceId }, 'publish refused'));
         });
       }
       const stop = (): void => { void edge.close().then(() => process.exit(0)); };

@@ -10,6 +10,7 @@ interface Flags {
   data: string;
   hub?: string;
   adminToken?: string;
+  ca?: string;
 }
 
 function ago(ms: number | null, now: number): string {
@@ -42,6 +43,12 @@ export function registerNodes(program: Command): void {
     .option('--data <dir>', 'hub data folder (admin token, hub address)', './data')
     .option('--hub <url>', 'admin API URL of the running hub')
     .option('--admin-token <token>', 'admin token (or ISTHMUS_ADMIN_TOKEN)')
+    .option('--ca <file>', 'CA of the hub\'s HTTPS admin API (or ISTHMUS_CA; default DIR/tls/ca.crt)')
+    .addHelpText('after', `
+Examples:
+  $ isthmus nodes                         # the hub whose data folder is ./data
+  $ isthmus nodes --json --data /var/lib/isthmus
+  $ ISTHMUS_HUB=https://hub.internal:10001 ISTHMUS_ADMIN_TOKEN=T ISTHMUS_CA=ca.crt isthmus nodes`)
     .action(async (f: Flags) => {
       try {
         const r = await callAdmin<NodeInfo[]>(f, 'GET', '/v1/nodes');

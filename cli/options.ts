@@ -16,11 +16,6 @@ export function positiveInt(value: string): number {
   return n;
 }
 
-/** For repeatable flags: each use adds one value. */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 /** Prints an error without a stack and exits non-zero. */
 export function fail(err: unknown): never {
   process.stderr.write(`isthmus: ${(err as Error).message ?? String(err)}\n`);

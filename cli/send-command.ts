@@ -26,6 +26,7 @@ interface Flags {
   data: string;
   hub?: string;
   adminToken?: string;
+  ca?: string;
 }
 
 export function registerSend(program: Command): void {
@@ -48,6 +49,14 @@ export function registerSend(program: Command): void {
     .option('--data <dir>', 'hub data folder (admin token, hub address)', './data')
     .option('--hub <url>', 'admin API URL of the running hub')
     .option('--admin-token <token>', 'admin token (or ISTHMUS_ADMIN_TOKEN)')
+    .option('--ca <file>', 'CA of the hub\'s HTTPS admin API (or ISTHMUS_CA; default DIR/tls/ca.crt)')
+    .addHelpText('after', `
+Examples:
+  $ isthmus send --node edge-1 --lane control --key reboot --json '{"at":"now"}'
+  $ isthmus send --node edge-1 --lane state --type resource --kind Pod --namespace default --name web --op update --resource-version 7 --json '{"replicas":2}'
+  $ isthmus send --node edge-1 --lane bulk --file firmware.bin --wait 0      # do not wait for the edge's ack
+  $ isthmus send --node edge-1 --text hello --hub https://hub.internal:10001 --admin-token T --ca ca.crt
+Exit status 3 when the message was dropped (see the printed reason).`)
     .action(async (f: Flags) => {
       try {
         const body: Record<string, unknown> = {

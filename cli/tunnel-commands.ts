@@ -4,18 +4,17 @@
  * tunnel from a terminal. They speak to the hub's kube-compatible API (the
  * same protocol kubectl uses), found through --kube, ISTHMUS_KUBE, then
  * DIR/hub.json; authenticated with the admin token (as for send); TLS
- * verified against the hub's certificate in DIR/kube-tls unless
- * --insecure-skip-tls-verify.
+ * verified against the hub's CA (--ca, ISTHMUS_CA, hub.json, DIR/tls/ca.crt,
+ * as the admin client does) unless --insecure-skip-tls-verify.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import WebSocket from 'ws';
 import { readHubAddress } from '../cloudhub/index.js';
-import { adminToken, type AdminTarget } from './admin-client.js';
+import { adminCa, adminToken, type AdminTarget } from './admin-client.js';
 import { duration, fail } from './options.js';
 
 interface TargetFlags extends AdminTarget {
@@ -32,8 +31,8 @@ function kubeUrl(f: TargetFlags): string {
 
 function tlsOptions(f: TargetFlags): { ca?: Buffer; rejectUnauthorized: boolean } {
   if (f.insecureSkipTlsVerify) return { rejectUnauthorized: false };
-  const cert = join(resolve(f.data), 'kube-tls', 'tls.crt');
-  return existsSync(cert) ? { ca: readFileSync(cert), rejectUnauthorized: true } : { rejectUnauthorized: true };
+  const ca = adminCa(f);
+  return ca ? { ca: readFileSync(ca), rejectUnauthorized: true } : { rejectUnauthorized: true };
 }
 
 function podPath(f: TargetFlags, pod: string, sub: string): string {
@@ -44,7 +43,8 @@ function common(cmd: Command): Command {
   return cmd
     .option('-n, --namespace <ns>', 'namespace of the pod', 'default')
     .option('--kube <url>', 'the hub\'s kube API URL (or ISTHMUS_KUBE; default from DIR/hub.json)')
-    .option('--data <dir>', 'the hub\'s data folder: hub.json, admin-token, kube-tls', './data')
+    .option('--data <dir>', 'the hub\'s data folder: hub.json, admin-token, tls/ca.crt', './data')
+    .option('--ca <file>', 'CA file the kube API\'s certificate must chain to (default: the hub\'s, from DIR)')
     .option('--admin-token <token>', 'admin token (or ISTHMUS_ADMIN_TOKEN; default DIR/admin-token)')
     .option('--insecure-skip-tls-verify', 'do not check the kube API\'s certificate');
 }

@@ -32,9 +32,10 @@ export class AdminApi {
 
   private constructor(private readonly hub: CloudHub) {}
 
-  static async start(hub: CloudHub, host: string, port: number): Promise<AdminApi> {
+  /** tls: uWS.SSLApp options (the hub's certificate), or null for plain http in the insecure dev mode. */
+  static async start(hub: CloudHub, host: string, port: number, tls: uWS.AppOptions | null = null): Promise<AdminApi> {
     const api = new AdminApi(hub);
-    await api.listen(host, port);
+    await api.listen(host, port, tls);
     return api;
   }
 
@@ -43,8 +44,8 @@ export class AdminApi {
     this.listenSocket = null;
   }
 
-  private listen(host: string, port: number): Promise<void> {
-    const app = uWS.App();
+  private listen(host: string, port: number, tls: uWS.AppOptions | null): Promise<void> {
+    const app = tls ? uWS.SSLApp(tls) : uWS.App();
     app.get('/healthz', (res) => { res.end('ok\n'); });
     app.get('/readyz', (res) => { res.writeStatus(this.hub.accepting ? '200 OK' : '503 Service Unavailable').end(this.hub.accepting ? 'ready\n' : 'closing\n'); });
     app.get('/v1/nodes', (res, req) => this.handle(res, req, null, (reply) => reply('200 OK', this.hub.nodes())));
@@ -72,7 +73,7 @@ export class AdminApi {
       app.listen(host, port, (ls) => {
         if (!ls) return reject(new Error(`admin API cannot listen on ${host}:${port} (port in use, or address not local)`));
         this.listenSocket = ls;
-        this.url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${uWS.us_socket_local_port(ls)}`;
+        this.url = `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${uWS.us_socket_local_port(ls)}`;
         resolve();
       });
     });
@@ -85,6 +86,7 @@ export class AdminApi {
     if (base64 !== undefined) input.payload = Buffer.from(base64, 'base64');
     else if (json !== undefined) input.payload = json;
     const receipt = await this.hub.send(node, input);
+    this.hub.log.debug({ node, id: receipt.id, lane: receipt.lane, seq: receipt.seq, traceId: input.traceId || undefined }, 'admin API: message accepted');
     const online = this.hub.node(node)?.online ?? false;
     const base = { node, id: receipt.id, lane: receipt.lane, seq: receipt.seq };
     if (!online || waitMs <= 0) return reply('202 Accepted', { ...base, status: receipt.seq ? 'queued' : 'dropped', online });

@@ -16,12 +16,14 @@ import {
 } from '../link/index.js';
 import { cloudHubConfig, type CloudHubConfig, type CloudHubOptions } from './config.js';
 import { EdgeSocket, type SocketData } from './edge-socket.js';
-import { mintToken, verifyToken } from './token.js';
+import { mintToken } from './token.js';
 import { openDataDir, writeHubAddress } from './data-dir.js';
 import { AdminApi } from './admin-api.js';
 import { CloudTunnel } from '../tunnel/cloud-tunnel.js';
 import { isStreamBody } from '../proto/stream-codec.js';
 import { KubeApi } from '../tunnel/kube/kube-api.js';
+import { openTls, type HubTls } from './tls.js';
+import { SessionGuard } from './session-guard.js';
 
 export interface LaneInfo extends LaneDepth {
   /** Age of the oldest queued message, ms, or null. */
@@ -98,6 +100,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   readonly tunnel: CloudTunnel;
   private kube: KubeApi | null = null;
   private closing = false;
+  private tls!: HubTls;
+  private guard!: SessionGuard;
 
   private constructor(config: CloudHubConfig, secret: Uint8Array, adminToken: string, log: Logger, readonly store: Store) {
     super();
@@ -118,20 +122,30 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const adminToken = options.adminToken ?? files?.adminToken ?? randomBytes(24).toString('base64url');
     const store = config.store === 'lmdb' ? LmdbStore.open(join(config.dataDir!, 'store'), { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new CloudHub(config, secret, adminToken, log, store);
+    try {
+      hub.guard = new SessionGuard(secret, config.security, log);
+      hub.tls = await openTls(config.security.tls, [config.host, config.admin?.host ?? ''], log);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
     // Nodes with queued messages or delivery state come back before any edge does.
     for (const node of store.peers()) hub.linkFor(node);
     try {
       await hub.listen();
     } catch (err) {
       await store.close();
+      hub.tls.cleanup();
       throw err;
     }
+    hub.guard.start(() => hub.sockets);
     if (config.admin) {
-      hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port);
+      hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port, hub.tls.app);
     }
-    if (config.tunnel.kube) hub.kube = await KubeApi.start(hub, config.tunnel.kube.host, config.tunnel.kube.port);
-    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, kube: hub.kubeUrl });
-    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size }, 'cloud hub listening');
+    if (config.tunnel.kube) hub.kube = await KubeApi.start(hub, config.tunnel.kube.host, config.tunnel.kube.port, hub.tls.app);
+    if (!hub.tls.app) log.warn({ url: hub.url, admin: hub.adminUrl }, 'INSECURE DEV MODE: no TLS; node and admin tokens cross the network in clear text. Never use this outside development.');
+    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile, kube: hub.kubeUrl });
+    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
     return hub;
   }
 
@@ -143,15 +157,30 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     return this.store.kv();
   }
 
-  /** ws:// URL edges use (with 127.0.0.1 for a wildcard host). */
+  /** wss:// (ws:// in the insecure dev mode) URL edges use (with 127.0.0.1 for a wildcard host). */
   get url(): string {
     const host = this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host;
-    return `ws://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    return `${this.tls.app ? 'wss' : 'ws'}://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
   }
 
   /** Listening for edges and not draining. */
   get accepting(): boolean {
     return this.listenSocket !== null && !this.closing;
+  }
+
+  /** The CA file edges verify this hub against (null in the insecure dev mode, or with an operator's cert and no tls.ca). */
+  get caFile(): string | null {
+    return this.tls.caFile;
+  }
+
+  /** The CA in PEM, for embedded edges: EdgeHub.start({ ca: hub.ca, ... }). */
+  get ca(): string | null {
+    return this.tls.caPem;
+  }
+
+  /** The token deny list file the hub reloads, or null. */
+  get denyListFile(): string | null {
+    return this.config.security.denyList;
   }
 
   get adminUrl(): string | null {
@@ -234,8 +263,10 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }
     await this.admin?.close();
     this.kube?.close();
+    this.guard.stop();
     for (const link of this.links.values()) link.close();
     await this.store.close();
+    this.tls.cleanup();
     this.log.info('cloud hub closed');
   }
 
@@ -249,6 +280,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (!link) {
       link = new Link({
         peer: node,
+        node,
         outbox: this.store.outbox(node, this.config.link.lanes),
         inbox: this.store.inbox(node),
         config: this.config.link,
@@ -262,7 +294,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   }
 
   private listen(): Promise<void> {
-    const app = uWS.App();
+    const app = this.tls.app ? uWS.SSLApp(this.tls.app) : uWS.App();
     const limits = this.config.link.limits;
     app.ws<SocketData>('/v1/link', {
       compression: uWS.DISABLED,
@@ -300,7 +332,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const protocol = req.getHeader('sec-websocket-protocol');
     const extensions = req.getHeader('sec-websocket-extensions');
     const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-    const check = verifyToken(this.secret, token);
+    const check = this.guard.check(token);
     let reason = check.ok ? '' : check.reason;
     if (check.ok && claimed && claimed !== check.claims.node) reason = `token is for node "${check.claims.node}", not "${claimed}"`;
     if (!check.ok || reason) {
@@ -319,6 +351,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       return;
     }
     const sock = new EdgeSocket(check.claims.node, remote);
+    sock.claims = check.claims;
     res.upgrade<SocketData>({ sock }, key, protocol, extensions, context);
   }
 
@@ -341,6 +374,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       if (sock.state === 'hello') {
         if (frame.body !== 'hello') throw new ProtocolError(`expected hello, got ${frame.body}`);
         this.hello(sock, frame.hello as Hello);
+      } else if (frame.body === 'renewToken') {
+        const answer = this.guard.renew(sock, frame.renewToken!.token ?? '');
+        // One renewal covers every path of the edge process: they share one session.
+        if (!answer.error) for (const other of this.current.get(sock.node)?.paths.values() ?? []) other.claims = sock.claims;
+        sock.send(encodeFrame({ tokenRenewed: answer }));
       } else if (isStreamBody(frame.body)) {
         this.tunnel.receive(sock.node, frame, sock.id);
       } else {

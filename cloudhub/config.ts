@@ -2,8 +2,9 @@
 import { MAX_PATHS } from '../proto/index.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 import { cloudTunnelConfig, type CloudTunnelConfig, type CloudTunnelOptions } from '../tunnel/cloud-config.js';
+import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
 
-export interface CloudHubOptions extends LinkConfigInput {
+export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
   listen?: string;
   /** Admin HTTP API address "host:port", or false for none. Default false when embedded; the CLI uses 127.0.0.1:10001. */
@@ -41,6 +42,7 @@ export interface CloudHubConfig {
   maxPaths: number;
   link: LinkConfig;
   tunnel: CloudTunnelConfig;
+  security: SecurityConfig;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -78,5 +80,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     maxPaths,
     link: linkConfig(o),
     tunnel: cloudTunnelConfig(o.tunnel, o.highWaterBytes, o.limits?.maxFrameBytes),
+    security: securityConfig(o, o.dataDir ?? null),
   };
 }

@@ -17,6 +17,8 @@ export interface HubAddress {
   url: string;
   admin: string | null;
   pid: number;
+  /** The CA file clients verify the hub against (absent in the insecure dev mode). */
+  ca?: string | null;
   /** The kube-compatible API (tunnel), when it runs. */
   kube?: string | null;
 }

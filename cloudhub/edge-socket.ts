@@ -4,6 +4,7 @@ import type { WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '../proto/index.js';
 import type { Link } from '../link/index.js';
 import type { Transport } from '../link/index.js';
+import type { TokenClaims } from './token.js';
 
 export type SocketState = 'hello' | 'open' | 'closed';
 
@@ -24,6 +25,9 @@ export class EdgeSocket implements Transport {
   replaced = false;
   /** Which of the edge's paths this socket is (Hello.path). */
   pathIndex = 0;
+
+  /** The token this session runs on; a renewal replaces it (session-guard.ts). */
+  claims: TokenClaims | null = null;
 
   constructor(readonly node: string, readonly remote: string) {}
 

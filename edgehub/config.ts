@@ -6,10 +6,11 @@ import {
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
 import { edgeTunnelConfig, type EdgeTunnelConfig, type EdgeTunnelOptions } from '../tunnel/edge-config.js';
+import { edgeSecurityConfig, readTokenFile, type EdgeSecurityConfig, type EdgeSecurityOptions } from './edge-security.js';
 
-export interface EdgeHubOptions extends LinkConfigInput {
+export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /**
-   * The cloud hub, e.g. ws://127.0.0.1:10000 (path /v1/link is added when
+   * The cloud hub, e.g. wss://hub.example:10000 (path /v1/link is added when
    * absent). Several URLs (replicas, or one per uplink) give one path each.
    */
   cloud: string | string[];
@@ -23,8 +24,8 @@ export interface EdgeHubOptions extends LinkConfigInput {
   localAddresses?: string[];
   /** This edge's node name; must be the one its token names. */
   node: string;
-  /** Node token minted by the cloud hub (`isthmus token create`). */
-  token: string;
+  /** Node token minted by the cloud hub (`isthmus token create`); or give tokenFile. */
+  token?: string;
   /** Folder of the durable store (outbox, watermarks, resource cache). */
   dataDir?: string;
   /** "lmdb" (durable, the default when dataDir is set) or "memory". */
@@ -50,6 +51,7 @@ export interface EdgeHubConfig {
   backoff: BackoffConfig;
   link: LinkConfig;
   tunnel: EdgeTunnelConfig;
+  security: EdgeSecurityConfig;
 }
 
 /** Adds the link path to a bare ws:// URL and checks the scheme. */
@@ -67,27 +69,32 @@ export function linkUrl(cloud: string): string {
 
 export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
   if (!o || typeof o !== 'object') throw new TypeError('EdgeHub options are required: { cloud, node, token }');
-  if (!o.token || typeof o.token !== 'string') throw new TypeError('token is required: mint one with `isthmus token create --node NAME`');
+  const token = o.token ?? (o.tokenFile ? readTokenFile(o.tokenFile) : undefined);
+  if (!token || typeof token !== 'string') throw new TypeError('token is required (or tokenFile): mint one with `isthmus token create --node NAME`');
   const clouds = Array.isArray(o.cloud) ? o.cloud : [o.cloud];
   if (clouds.length === 0) throw new TypeError('cloud must name at least one URL');
+  const urls = clouds.map((c) => linkUrl(c));
   const paths = o.paths ?? clouds.length;
   if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw new TypeError(`paths must be an integer from 1 to ${MAX_PATHS}, got ${String(paths)}`);
   const localAddresses = o.localAddresses ?? [];
   if (!Array.isArray(localAddresses) || localAddresses.some((a) => typeof a !== 'string' || !isIP(a))) {
     throw new TypeError(`localAddresses must be a list of IP addresses, got ${JSON.stringify(o.localAddresses)}`);
   }
+  // Every URL must pass the same security rules (no plain ws:// outside dev mode).
+  for (const u of urls.slice(1)) edgeSecurityConfig(o, u);
   const link = linkConfig(o);
   return {
-    urls: clouds.map((c) => linkUrl(c)),
+    urls,
     paths,
     localAddresses,
     node: checkNodeName(o.node),
-    token: o.token,
+    token,
     dataDir: o.dataDir ?? null,
     store: storeKind(o.store, o.dataDir, 'dataDir'),
     storeMinFreeBytes: minFree(o.storeMinFreeBytes),
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     link,
+    security: edgeSecurityConfig(o, urls[0]!),
     tunnel: edgeTunnelConfig(o.tunnel, link.highWaterBytes, link.limits.maxFrameBytes),
   };
 }

@@ -12,6 +12,7 @@ import {
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { edgeHubConfig, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
+import { TokenKeeper } from './token-keeper.js';
 import { Uplink } from './uplink.js';
 import { EdgeTunnel } from '../tunnel/edge-tunnel.js';
 import { reportPods } from '../tunnel/pod-reports.js';
@@ -55,6 +56,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   private readonly link: Link;
   private readonly uplinks: Uplink[];
   private closed = false;
+  private readonly keeper: TokenKeeper;
 
   /**
    * The newest state of every key received on the state lane, durable with
@@ -81,15 +83,26 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       record: (m) => cache.record(m),
     });
     this.tunnel = new EdgeTunnel(config.tunnel, log);
+    const keeper = new TokenKeeper(config.token, config.security, log, config.link.handshakeTimeoutMs);
+    this.keeper = keeper;
     const instance = randomBytes(8).toString('base64url');
     this.uplinks = Array.from({ length: config.paths }, (_, i) => new Uplink(
       i, config.urls[i % config.urls.length]!, config.localAddresses[i % config.localAddresses.length] || undefined,
-      instance, config, this.link, log, {
-        up: (u, session) => {
+      instance, config, this.link, log, () => keeper.token, {
+        up: (u, session, sock) => {
           if (this.uplinks.filter((x) => x.online).length === 1) this.emit('online', { session, url: u.url });
+          keeper.online(sock);
         },
         down: (_u, info) => {
-          if (info.wasOnline && !this.link.online) this.emit('offline', { code: info.code, reason: info.reason, retryInMs: info.retryInMs });
+          if (this.link.online) return;
+          // Renewal answers come on any path; only with the last one down is a pending one lost.
+          keeper.disconnected();
+          if (info.wasOnline) this.emit('offline', { code: info.code, reason: info.reason, retryInMs: info.retryInMs });
+        },
+        frame: (frame) => {
+          if (frame.body !== 'tokenRenewed') return false;
+          keeper.answered(frame.tokenRenewed!.expiresAtMs ?? 0, frame.tokenRenewed!.error ?? '');
+          return true;
         },
       },
       this.tunnel,
@@ -102,6 +115,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
+    if (config.security.insecure) log.warn({ urls: config.urls }, 'INSECURE DEV MODE: plain ws://; the node token crosses the network in clear text. Never use this outside development.');
+    hub.keeper.watch((token) => hub.renewToken(token).catch((err: Error) => log.warn({ err: err.message }, 'token from the token file not taken')));
     for (const u of hub.uplinks) u.start();
     if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) {
       await reportPods(hub, hub.tunnel, config.node).catch((err: Error) => log.error({ err: err.message }, 'could not queue the pod reports'));
@@ -141,6 +156,17 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     return this.link.send(input);
   }
 
+  /**
+   * Rotates the node token without dropping the link: sends it to the cloud,
+   * which checks it names this node and extends the session to its expiry.
+   * Offline, it is used at the next connect. Rejects if the cloud refuses it
+   * (the current token then stays in use).
+   */
+  renewToken(token: string): Promise<{ expiresAt: Date }> {
+    if (this.closed) return Promise.reject(new ClosedError('edge hub'));
+    return this.keeper.renew(token, this.uplinks.find((u) => u.online)?.transport ?? null);
+  }
+
   status(): EdgeStatus {
     const info = this.link.pathInfo();
     const paths = this.uplinks.map((u): EdgePathStatus => {
@@ -164,6 +190,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.keeper.stop();
     this.link.close();
     this.tunnel.close();
     await Promise.all(this.uplinks.map((u) => u.stop()));

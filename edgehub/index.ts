@@ -1,2 +1,3 @@
 export { EdgeHub, type EdgeHubEvents, type EdgeStatus } from './edge-hub.js';
+export { type EdgeSecurityOptions } from './edge-security.js';
 export { edgeHubConfig, linkUrl, type EdgeHubOptions, type EdgeHubConfig } from './config.js';

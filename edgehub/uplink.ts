@@ -7,17 +7,20 @@
 import WebSocket from 'ws';
 import type { Logger } from 'pino';
 import {
-  CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Welcome,
+  CloseCode, closeCodeName, decodeFrame, encodeFrame, ProtocolError, PROTOCOL_VERSION, type Frame, type Welcome,
 } from '../proto/index.js';
-import { Backoff, type Link } from '../link/index.js';
+import { Backoff, type Link, type Transport } from '../link/index.js';
 import { linkUrl, type EdgeHubConfig } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
 import { isStreamBody } from '../proto/stream-codec.js';
 import type { EdgeTunnel } from '../tunnel/edge-tunnel.js';
+import { describeConnectError } from './edge-security.js';
 
 export interface UplinkEvents {
-  up(uplink: Uplink, session: string): void;
+  up(uplink: Uplink, session: string, sock: Transport): void;
   down(uplink: Uplink, info: { code: number; reason: string; retryInMs: number; wasOnline: boolean }): void;
+  /** A frame after the Welcome that is not the link's (token renewal answers); true if taken. */
+  frame(frame: Frame, uplink: Uplink): boolean;
 }
 
 export class Uplink {
@@ -42,6 +45,8 @@ export class Uplink {
     private readonly config: EdgeHubConfig,
     private readonly link: Link,
     log: Logger,
+    /** The node token to present at the next connect (it may be renewed meanwhile). */
+    private readonly token: () => string,
     private readonly events: UplinkEvents,
     /** Stream frames of this socket go to the tunnel (a session per socket). */
     private readonly tunnel: EdgeTunnel | null = null,
@@ -56,6 +61,11 @@ export class Uplink {
 
   get attempts(): number {
     return this.backoff.attempts;
+  }
+
+  /** The open socket, once welcomed. */
+  get transport(): Transport | null {
+    return this.session !== null ? this.socket : null;
   }
 
   start(): void {
@@ -84,7 +94,8 @@ export class Uplink {
     this.retryTimer = null;
     if (this.stopped) return;
     const ws = new WebSocket(this.url, {
-      headers: { authorization: `Bearer ${this.config.token}`, 'x-isthmus-node': this.config.node },
+      headers: { authorization: `Bearer ${this.token()}`, 'x-isthmus-node': this.config.node },
+      ...(this.config.security.ca ? { ca: this.config.security.ca } : {}),
       maxPayload: this.config.link.limits.maxFrameBytes,
       perMessageDeflate: false,
       handshakeTimeout: this.config.link.handshakeTimeoutMs,
@@ -123,7 +134,12 @@ export class Uplink {
       }, this.config.link.handshakeTimeoutMs);
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => this.received(sock, data, isBinary));
-    ws.on('error', (err) => { if (!refusal) refusal = err.message; });
+    ws.on('error', (err) => {
+      if (refusal) return;
+      const d = describeConnectError(err, this.config.security);
+      refusal = d.message;
+      if (d.tls) this.log.warn({ url: this.url, err: d.message }, 'cannot connect: TLS');
+    });
     ws.on('close', (code, reason) => {
       const local = sock.localClose;
       this.disconnected(sock, local?.code ?? code, local?.reason ?? (reason.toString() || refusal));
@@ -140,7 +156,11 @@ export class Uplink {
         this.retryAfterMs = g.retryAfterMs ?? 0;
         if (g.redirect) {
           // The cloud sends the hub to use from now on (another replica); a bad URL is ignored, not obeyed.
-          try { this.url = linkUrl(g.redirect); } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// URL'); }
+          try {
+            const next = linkUrl(g.redirect);
+            if (next.startsWith('ws:') && !this.config.security.insecure) throw new Error('a redirect may not downgrade to plain ws://');
+            this.url = next;
+          } catch (err) { this.log.warn({ redirect: g.redirect, err: (err as Error).message }, 'ignoring a redirect that is not a ws:// or wss:// URL, or that downgrades to ws://'); }
         }
         this.log.info({ code: closeCodeName(g.code ?? 0), reason: g.reason, retryAfterMs: g.retryAfterMs, redirect: g.redirect || undefined }, 'cloud says go away');
       } else if (this.session === null) {
@@ -148,7 +168,7 @@ export class Uplink {
         this.welcome(sock, frame.welcome as Welcome);
       } else if (isStreamBody(frame.body)) {
         this.tunnel?.receive(frame, sock.id);
-      } else {
+      } else if (!this.events.frame(frame, this)) {
         this.link.receive(frame, sock);
       }
     } catch (err) {
@@ -170,7 +190,7 @@ export class Uplink {
     this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs });
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
-    this.events.up(this, w.session);
+    this.events.up(this, w.session, sock);
   }
 
   private disconnected(sock: CloudSocket, code: number, reason: string): void {

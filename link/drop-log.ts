@@ -8,7 +8,7 @@ export class DropLog {
   private counts = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly log: Logger, private readonly peer: string) {}
+  constructor(private readonly log: Logger, private readonly who: { peer: string; node?: string }) {}
 
   count(lane: string, reason: DropReason): void {
     const k = `${lane}:${reason}`;
@@ -25,7 +25,7 @@ export class DropLog {
     for (const [k, n] of this.counts) {
       const [lane, reason] = k.split(':');
       const level = reason === 'superseded' ? 'debug' : 'warn';
-      this.log[level]({ peer: this.peer, lane, reason, dropped: n }, `dropped ${n} message(s) on lane ${lane}: ${reason}`);
+      this.log[level]({ ...this.who, lane, reason, dropped: n }, `dropped ${n} message(s) on lane ${lane}: ${reason}`);
     }
     this.counts.clear();
   }

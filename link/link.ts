@@ -45,6 +45,8 @@ export interface LinkStats {
 export interface LinkOptions {
   /** The peer's name, for logs. */
   peer: string;
+  /** The node this link serves, when the peer is one (the cloud side): log lines carry it as `node`. */
+  node?: string;
   outbox: Outbox;
   inbox: Inbox;
   config: LinkConfig;
@@ -117,8 +119,12 @@ export class Link {
   connectedAt: number | null = null;
   lastSeenAt: number | null = null;
 
+  /** Fields every log line of this link carries (peer, and node on the cloud side). */
+  private readonly who: { peer: string; node?: string };
+
   constructor(opts: LinkOptions) {
     this.peer = opts.peer;
+    this.who = opts.node ? { peer: opts.peer, node: opts.node } : { peer: opts.peer };
     this.outbox = opts.outbox;
     this.inbox = opts.inbox;
     this.config = opts.config;
@@ -127,7 +133,7 @@ export class Link {
     this.record = opts.record;
     this.scheduler = opts.scheduler ?? new FlushScheduler();
     this.frameBytes = opts.config.batchBytes;
-    this.drops = new DropLog(opts.log, opts.peer);
+    this.drops = new DropLog(opts.log, this.who);
     this.ackClock = new AckClock(opts.config.fastRetransmitMinMs);
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
@@ -202,7 +208,7 @@ export class Link {
       pingIntervalMs,
       (nonce, sentAt) => conn.send(encodeFrame({ ping: { nonce, sentAt } })),
       (silentMs) => {
-        this.log.warn({ peer: this.peer, conn: conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
+        this.log.warn({ ...this.who, conn: conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
         conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
       },
     );
@@ -458,7 +464,7 @@ export class Link {
       if (!other) continue;
       owner.stalled(now);
       this.stats.fastRetransmits++;
-      this.log.debug({ peer: this.peer, lane: LANE_NAMES[lane], from: owner.conn.id, to: other.conn.id, acked: this.acked[lane] }, 'no ack in time: resending on another path');
+      this.log.debug({ ...this.who, lane: LANE_NAMES[lane], from: owner.conn.id, to: other.conn.id, acked: this.acked[lane] }, 'no ack in time: resending on another path');
       this.assign(lane, other);
       this.progressAt[lane] = now;
       waiting = true;
@@ -581,7 +587,7 @@ export class Link {
       accepted.push(m);
       this.bytesSinceAck += m.payload.length + 64;
     }
-    if (dupFirst) this.log.info({ peer: this.peer, first: dupFirst, last: dupLast }, 'received again what was delivered before: not delivered twice');
+    if (dupFirst) this.log.info({ ...this.who, first: dupFirst, last: dupLast }, 'received again what was delivered before: not delivered twice');
     // The watermarks as of this batch: what may be acked once they are synced.
     const marks: Array<[number, number]> = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) if (lanes & (1 << lane)) marks.push([lane, inbox.watermark(lane)]);
@@ -592,7 +598,7 @@ export class Link {
         try {
           this.deliver(new InboundMessage(m));
         } catch (err) {
-          this.log.error({ peer: this.peer, err, lane: LANE_NAMES[m.lane], seq: m.seq }, 'message handler threw; the message counts as delivered');
+          this.log.error({ ...this.who, err, lane: LANE_NAMES[m.lane], seq: m.seq, id: m.id, traceId: m.traceId || undefined }, 'message handler threw; the message counts as delivered');
         }
       }
     };
@@ -639,7 +645,7 @@ export class Link {
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = new Error(`inbox of ${this.peer} cannot be written: ${err.message}`);
-    this.log.fatal({ peer: this.peer, err }, 'inbox write failed; this link stops receiving until the process restarts');
+    this.log.fatal({ ...this.who, err }, 'inbox write failed; this link stops receiving until the process restarts');
     for (const p of [...this.paths]) p.conn.close(CloseCode.INTERNAL, 'store failure');
   }
 

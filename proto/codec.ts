@@ -91,6 +91,9 @@ export function batchEntrySize(encodedLength: number): number {
   return 1 + varintLength(encodedLength) + encodedLength;
 }
 
+/** A node token is at most 2048 characters (cloudhub/token.ts). */
+const MAX_TOKEN_FRAME_LENGTH = 2048;
+
 /** Decodes and validates one frame. Throws ProtocolError naming what is wrong. */
 export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
   if (bytes.length > limits.maxFrameBytes) {
@@ -112,6 +115,8 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
     case 'ping': checkUint(frame.ping!.nonce, 'ping.nonce'); checkUint(frame.ping!.sentAt, 'ping.sent_at'); break;
     case 'pong': checkUint(frame.pong!.nonce, 'pong.nonce'); checkUint(frame.pong!.sentAt, 'pong.sent_at'); break;
     case 'goAway': checkString(frame.goAway!.reason, 'go_away.reason', MAX_REASON_LENGTH); checkString(frame.goAway!.redirect, 'go_away.redirect', MAX_REASON_LENGTH); break;
+    case 'renewToken': checkString(frame.renewToken!.token, 'renew_token.token', MAX_TOKEN_FRAME_LENGTH); break;
+    case 'tokenRenewed': checkUint(frame.tokenRenewed!.expiresAtMs, 'token_renewed.expires_at_ms'); checkString(frame.tokenRenewed!.error, 'token_renewed.error', MAX_REASON_LENGTH); break;
     default:
       if (isStreamBody(frame.body)) { validateStreamFrame(frame); break; }
       throw new ProtocolError('frame has no body');

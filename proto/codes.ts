@@ -11,7 +11,9 @@ export const CloseCode = {
   REDIRECT: 4307,
   /** Malformed frame, frame out of order, or a value outside the limits. */
   PROTOCOL_ERROR: 4400,
-  /** Hello names a node other than the token's. */
+  /** The session's token expired (the edge did not renew it in time). */
+  TOKEN_EXPIRED: 4401,
+  /** Hello names a node other than the token's, or the token was revoked. */
   FORBIDDEN: 4403,
   /** No frame from the peer within the liveness deadline. */
   PING_TIMEOUT: 4408,

@@ -113,7 +113,7 @@ t.test('an edge hub with a bad token', async (t) => {
   const cap = captureLog();
   const hub = await startHub({ secret: SECRET, log: cap.log });
   const edge = await EdgeHub.start({
-    cloud: hub.url, node: 'edge-1', token: mintToken(randomBytes(32), 'edge-1', 60_000), log: 'silent',
+    cloud: hub.url, node: 'edge-1', token: mintToken(randomBytes(32), 'edge-1', 60_000), log: 'silent', insecure: 'dev',
     backoff: { baseMs: 20, capMs: 100, stableMs: 1000 },
   });
   t.teardown(async () => { await edge.close(); await hub.close(); });

@@ -5,6 +5,7 @@
  */
 import t from 'tap';
 import { execFile } from 'node:child_process';
+import https from 'node:https';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,9 @@ t.test('cloudhub, token, edgehub, send, nodes', async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'isthmus-cli-'));
   const hub = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--data', data, '--log-level', 'warn']);
   t.teardown(() => hub.stop());
-  const [, url] = await hub.waitFor(/edges connect to:\s+(ws:\/\/\S+)/);
+  const [, url] = await hub.waitFor(/edges connect to:\s+(wss:\/\/\S+)/);
+  const [, ca] = await hub.waitFor(/CA for edges:\s+(\S+)/);
+  t.equal(ca, join(data, 'tls', 'ca.crt'), 'the banner names the CA file for edges');
   await hub.waitFor(/npx isthmus token create --node edge-1 --ttl 30d --data/);
   t.equal(statSync(join(data, 'secret')).mode & 0o777, 0o600, 'secret is private');
   t.equal(statSync(join(data, 'admin-token')).mode & 0o777, 0o600, 'admin token is private');
@@ -30,7 +33,7 @@ t.test('cloudhub, token, edgehub, send, nodes', async (t) => {
   const queued = JSON.parse((await isthmus('send', '--node', 'edge-1', '--lane', 'control', '--key', 'early', '--json', '{"n":1}', '--data', data)).stdout);
   t.match(queued, { node: 'edge-1', lane: 'control', seq: 1, status: 'queued', online: false });
 
-  const edge = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--data', join(data, 'edge'), '--log-level', 'warn']);
+  const edge = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--ca', ca!, '--data', join(data, 'edge'), '--log-level', 'warn']);
   t.teardown(() => edge.stop());
   await edge.waitFor(/"key":"early"/);
 
@@ -47,8 +50,11 @@ t.test('cloudhub, token, edgehub, send, nodes', async (t) => {
 
   // The admin API refuses callers without the admin token.
   const hubJson = JSON.parse(readFileSync(join(data, 'hub.json'), 'utf8'));
-  const res = await fetch(`${hubJson.admin}/v1/nodes`);
-  t.equal(res.status, 401, 'admin API needs the admin token');
+  t.match(hubJson.admin, /^https:\/\//, 'the admin API speaks HTTPS');
+  const status = await new Promise<number>((resolve, reject) => {
+    https.get(`${hubJson.admin}/v1/nodes`, { ca: readFileSync(ca!) }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject);
+  });
+  t.equal(status, 401, 'admin API needs the admin token');
   await t.rejects(isthmus('nodes', '--data', data, '--admin-token', 'wrong'), /hub answered 401/);
 
   await t.rejects(isthmus('send', '--node', 'edge-1', '--lane', 'fast', '--data', data), /unknown lane "fast"/, 'bad input named');

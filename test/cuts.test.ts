@@ -22,10 +22,10 @@ class Tally {
 }
 
 t.test('20 cuts while 10k messages flow each way', async (t) => {
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 1000 });
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 1000, insecure: 'dev' });
   const proxy = await CutProxy.start(hub.port);
   const edge = await EdgeHub.start({
-    cloud: proxy.url, node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent',
+    cloud: proxy.url, node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent', insecure: 'dev',
     backoff: { baseMs: 5, capMs: 50, stableMs: 10_000 }, pingIntervalMs: 1000,
   });
   t.teardown(async () => { await edge.close(); await proxy.close(); await hub.close(); });

@@ -15,8 +15,8 @@ import { runCli } from './helpers/processes.js';
 const INTERVAL = 1000;
 
 t.test('the cloud notices a frozen edge process; the edge comes back', async (t) => {
-  const hub = await startHub({ pingIntervalMs: INTERVAL });
-  const edge = runCli(['edgehub', '--cloud', hub.url, '--node', 'edge-1', '--token', hub.mintToken('edge-1'), '--store', 'memory',
+  const hub = await startHub({ pingIntervalMs: INTERVAL, tls: {} }); // TLS with a generated CA, as in production
+  const edge = runCli(['edgehub', '--cloud', hub.url, '--ca', hub.caFile!, '--node', 'edge-1', '--token', hub.mintToken('edge-1'), '--store', 'memory',
     '--backoff-base', '50ms', '--backoff-cap', '200ms', '--log-level', 'warn']);
   t.teardown(async () => { await edge.stop(); await hub.close(); });
   await new Promise((r) => hub.once('online', r));
@@ -41,10 +41,10 @@ t.test('an edge notices a frozen cloud hub process and reconnects once it thaws'
   const data = mkdtempSync(join(tmpdir(), 'isthmus-live-'));
   const cloud = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--data', data, '--ping-interval', `${INTERVAL}ms`, '--log-level', 'warn']);
   t.teardown(() => cloud.stop());
-  const [, url] = await cloud.waitFor(/edges connect to:\s+(ws:\/\/\S+)/);
+  const [, url] = await cloud.waitFor(/edges connect to:\s+(wss:\/\/\S+)/);
   const token = mintToken(readDataDir(data).secret, 'edge-1', 60_000);
   const edge = await EdgeHub.start({
-    cloud: url!, node: 'edge-1', token, log: 'silent', handshakeTimeoutMs: 500,
+    cloud: url!, node: 'edge-1', token, log: 'silent', handshakeTimeoutMs: 500, ca: join(data, 'tls', 'ca.crt'),
     backoff: { baseMs: 50, capMs: 200, stableMs: 60_000 },
   });
   t.teardown(() => edge.close());

@@ -8,7 +8,7 @@
 import t, { type Test } from 'tap';
 import { CloudHub, EdgeHub, type LaneName } from '../index.js';
 import { CutProxy } from './helpers/cut-proxy.js';
-import { until } from './helpers/hubs.js';
+import { startEdge, startHub, until } from './helpers/hubs.js';
 
 const LANES: LaneName[] = ['control', 'state', 'events', 'bulk'];
 
@@ -23,10 +23,11 @@ class Tally {
 }
 
 async function twoPaths(t: Test, pingIntervalMs = 60_000): Promise<{ hub: CloudHub; edge: EdgeHub; proxies: CutProxy[]; atEdge: Tally; atCloud: Tally; offline: string[] }> {
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs });
+  // Over TLS, as in production: each path is its own TLS session through its own proxy.
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs, tls: {} });
   const proxies = [await CutProxy.start(hub.port), await CutProxy.start(hub.port)];
   const edge = await EdgeHub.start({
-    cloud: proxies.map((p) => p.url), node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent',
+    cloud: proxies.map((p) => p.url.replace('ws:', 'wss:')), ca: hub.ca!, node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent',
     backoff: { baseMs: 5, capMs: 50, stableMs: 10_000 }, pingIntervalMs,
   });
   t.teardown(async () => { await edge.close(); for (const p of proxies) await p.close(); await hub.close(); });
@@ -118,9 +119,9 @@ t.test('paths cut 10 times under flow: failover without a gap, nothing lost or r
 });
 
 t.test('a restarted edge process replaces every socket of the old one', async (t) => {
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 60_000 });
+  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 60_000, insecure: 'dev' });
   const token = hub.mintToken('edge-1');
-  const opts = { cloud: hub.url, paths: 2, node: 'edge-1', token, log: 'silent' as const, pingIntervalMs: 60_000 };
+  const opts = { cloud: hub.url, paths: 2, node: 'edge-1', token, log: 'silent' as const, pingIntervalMs: 60_000, insecure: 'dev' as const };
   // The old process dies with its sockets open: they go through a proxy that freezes.
   const proxy = await CutProxy.start(hub.port);
   const first = await EdgeHub.start({ ...opts, cloud: proxy.url });
@@ -134,7 +135,7 @@ t.test('a restarted edge process replaces every socket of the old one', async (t
     return paths.length === 1 && !oldSessions.includes(paths[0]!.session);
   }, 'only the new process\'s socket is left');
   t.pass('the new process\'s single path replaced both old paths at once');
-  const hubMax = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', maxPaths: 1 });
+  const hubMax = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', maxPaths: 1, insecure: 'dev' });
   const over = await EdgeHub.start({ ...opts, cloud: hubMax.url, token: hubMax.mintToken('edge-1'), paths: 2 });
   t.teardown(async () => { await over.close(); await hubMax.close(); });
   await until(() => hubMax.node('edge-1')?.online === true && over.status().paths[1]!.attempts > 0, 'path 1 refused');
@@ -142,8 +143,8 @@ t.test('a restarted edge process replaces every socket of the old one', async (t
 });
 
 t.test('a reply carries the ack of what it answers: no separate Ack frame per request', async (t) => {
-  const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 60_000 });
-  const edge = await EdgeHub.start({ cloud: hub.url, node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent', pingIntervalMs: 60_000 });
+  const hub = await startHub({ pingIntervalMs: 60_000 });
+  const edge = await startEdge(hub, 'edge-1', { pingIntervalMs: 60_000 });
   t.teardown(async () => { await edge.close(); await hub.close(); });
   edge.on('message', (m) => { void edge.publish({ lane: 'control', payload: m.payload }); });
   let echoes = 0;

@@ -12,7 +12,7 @@ const SECRET = 'store-test-secret-0123456789abcdef';
 const dir = (name: string) => mkdtempSync(join(tmpdir(), `isthmus-${name}-`));
 const hubAt = (dataDir: string, port = 0) => CloudHub.start({ listen: `127.0.0.1:${port}`, dataDir, secret: SECRET, log: 'silent' });
 const edgeAt = (hub: CloudHub, dataDir: string, node = 'edge-1') => EdgeHub.start({
-  cloud: hub.url, node, token: hub.mintToken(node), dataDir, log: 'silent', backoff: { baseMs: 20, capMs: 100, stableMs: 1000 },
+  cloud: hub.url, node, token: hub.mintToken(node), dataDir, log: 'silent', ca: hub.ca!, backoff: { baseMs: 20, capMs: 100, stableMs: 1000 },
 });
 
 t.test('10,000 updates to 100 keys while offline arrive as exactly 100, the newest of each', async (t) => {
@@ -80,7 +80,7 @@ t.test('the resource cache is readable offline and after a restart; delete remov
   t.same(edge.resources.list('Pod/default/').map((m: InboundMessage) => [m.name, m.resourceVersion]), [['db', 1], ['web', 2]], 'readable offline, delete applied');
   t.same(edge.resources.list('Pod/').length, 2, 'by prefix');
   await edge.close();
-  edge = await EdgeHub.start({ cloud: 'ws://127.0.0.1:1', node: 'edge-1', token: hub.mintToken('edge-1'), dataDir: edgeDir, log: 'silent' });
+  edge = await EdgeHub.start({ cloud: 'ws://127.0.0.1:1', insecure: 'dev', node: 'edge-1', token: hub.mintToken('edge-1'), dataDir: edgeDir, log: 'silent' });
   t.teardown(() => edge.close());
   t.notOk(edge.online, 'offline: the cloud is unreachable');
   t.same(edge.resources.get('Pod/default/web')!.value, { name: 'web', rv: 2 }, 'after a restart, offline');

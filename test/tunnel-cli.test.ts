@@ -1,7 +1,7 @@
 /**
  * The tunnel from a terminal, all as processes: `isthmus cloudhub` with its
- * kube API, a standalone `isthmus edgehub` whose pods come from a --tunnel
- * file, and `isthmus exec / logs / port-forward` finding the hub, its admin
+ * kube API over TLS, a standalone `isthmus edgehub` whose pods come from its
+ * YAML config file, and `isthmus exec / logs / port-forward` finding the hub, its admin
  * token and its TLS certificate through the data folder.
  */
 import t from 'tap';
@@ -23,15 +23,16 @@ t.test('exec, logs and port-forward through processes', async (t) => {
   const echo = createServer((s) => s.pipe(s));
   await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
   t.teardown(() => echo.close());
-  const tunnelFile = join(data, 'tunnel.json');
-  writeFileSync(tunnelFile, JSON.stringify({ pods: { web: { logFile, ports: { 80: (echo.address() as AddressInfo).port } } } }));
+  const configFile = join(data, 'edge.yaml');
+  writeFileSync(configFile, `edgehub:\n  tunnel:\n    pods:\n      web:\n        logFile: ${logFile}\n        ports: { 80: ${(echo.address() as AddressInfo).port} }\n`);
 
   const hub = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--kube', '127.0.0.1:0', '--data', data, '--log-level', 'info']);
   t.teardown(() => hub.stop());
-  const [, url] = await hub.waitFor(/edges connect to:\s+(ws:\/\/\S+)/);
+  const [, url] = await hub.waitFor(/edges connect to:\s+(wss:\/\/\S+)/);
   await hub.waitFor(/kube API:\s+https:\/\/127\.0\.0\.1:\d+/);
+  await hub.waitFor(/CA for edges:\s+\S+/);
   const { stdout: token } = await isthmus('token', 'create', '--node', 'edge-1', '--data', data);
-  const edge = runCli(['edgehub', '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--store', 'memory', '--tunnel', tunnelFile, '--exec-allow', 'sh,cat', '--log-level', 'warn']);
+  const edge = runCli(['edgehub', '--config', configFile, '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--ca', join(data, 'tls', 'ca.crt'), '--store', 'memory', '--exec-allow', 'sh,cat', '--log-level', 'warn']);
   t.teardown(() => edge.stop());
 
   // The pod is reported once the edge is online; until then the hub says 404.

@@ -20,7 +20,8 @@ const logFile = join(dir, 'web.log');
 writeFileSync(logFile, 'first\nsecond\nthird\n');
 const echo = createServer((s) => s.pipe(s));
 await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
-const hub = await startHub({ tunnel: { kube: '127.0.0.1:0' } });
+// TLS: kubectl sends its bearer token over TLS only. The kube API serves the hub's certificate.
+const hub = await startHub({ tls: {}, tunnel: { kube: '127.0.0.1:0' } });
 const edge = await startEdge(hub, 'edge-1', {
   tunnel: { exec: { allow: ['sh', 'sha256sum', 'seq', 'sleep'] }, pods: { web: { logFile, cwd: dir, ports: { 80: (echo.address() as AddressInfo).port } } } },
 });
@@ -32,7 +33,7 @@ const server = hub.kubeUrl!;
 interface Run { code: number | null; stdout: Buffer; stderr: string }
 
 function kubectl(args: string[], opts: { stdin?: Buffer; token?: string; onStdout?: (b: Buffer) => void; child?: (c: ChildProcess) => void } = {}): Promise<Run> {
-  const child = spawn('kubectl', ['--server', server, '--token', opts.token ?? hub.adminToken, '--insecure-skip-tls-verify', ...args], {
+  const child = spawn('kubectl', ['--server', server, '--token', opts.token ?? hub.adminToken, '--certificate-authority', hub.caFile!, ...args], {
     env: { ...process.env, HOME: dir, KUBECONFIG: join(dir, 'no-kubeconfig') },
     stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
@@ -121,14 +122,14 @@ t.test('credentials are required', async (t) => {
   const r = await kubectl(['logs', 'web'], { token: 'wrong-token' });
   t.not(r.code, 0);
   t.match(r.stderr, /You must be logged in to the server \(a bearer token is required/);
-  const ws = new WebSocket(`${server.replace('https', 'wss')}/api/v1/namespaces/default/pods/web/exec?command=true`, ['v5.channel.k8s.io'], { rejectUnauthorized: false });
+  const ws = new WebSocket(`${server.replace('https', 'wss')}/api/v1/namespaces/default/pods/web/exec?command=true`, ['v5.channel.k8s.io'], { ca: hub.ca! });
   const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
   t.equal(status, 401);
 });
 
 t.test('kubelet paths: /containerLogs and /exec', async (t) => {
   const body = await new Promise<string>((resolve, reject) => {
-    request(`${server}/containerLogs/default/web/web?tailLines=2`, { rejectUnauthorized: false, headers: { authorization: `Bearer ${hub.adminToken}` } }, (res) => {
+    request(`${server}/containerLogs/default/web/web?tailLines=2`, { ca: hub.ca!, headers: { authorization: `Bearer ${hub.adminToken}` } }, (res) => {
       let s = '';
       res.on('data', (b: Buffer) => { s += b.toString(); });
       res.on('end', () => resolve(s));
@@ -136,7 +137,7 @@ t.test('kubelet paths: /containerLogs and /exec', async (t) => {
   });
   t.match(body, /fourth\nfifth\n$/);
   const ws = new WebSocket(`${server.replace('https', 'wss')}/exec/default/web/web?command=sh&command=-c&command=echo%20kubelet&output=1`, ['v4.channel.k8s.io'], {
-    rejectUnauthorized: false, headers: { authorization: `Bearer ${hub.adminToken}` },
+    ca: hub.ca!, headers: { authorization: `Bearer ${hub.adminToken}` },
   });
   const frames: Buffer[] = [];
   ws.on('message', (b: Buffer) => frames.push(b));
@@ -150,7 +151,7 @@ t.test('kubelet paths: /containerLogs and /exec', async (t) => {
 
 t.test('portforward over WebSocket (v4.channel.k8s.io): port prefix, then bytes both ways', async (t) => {
   const ws = new WebSocket(`${server.replace('https', 'wss')}/api/v1/namespaces/default/pods/web/portforward?ports=80`, ['v4.channel.k8s.io'], {
-    rejectUnauthorized: false, headers: { authorization: `Bearer ${hub.adminToken}` },
+    ca: hub.ca!, headers: { authorization: `Bearer ${hub.adminToken}` },
   });
   const data: Buffer[] = [];
   const prefixes: Buffer[] = [];

@@ -9,13 +9,10 @@ export interface CloudTunnelOptions extends TunnelOptions {
    * port-forward), or false for none. Default false; the CLI uses 127.0.0.1:10002.
    */
   kube?: string | false;
-  /** TLS of the kube API: certificate and key files (PEM). Default: a self-signed pair made once with openssl, kept in dataDir/kube-tls. false: plain HTTP (behind a TLS proxy; kubectl sends no token over plain HTTP). */
-  kubeTls?: { cert: string; key: string } | false;
 }
 
 export interface CloudTunnelConfig extends TunnelConfig {
   kube: { host: string; port: number } | null;
-  kubeTls: { cert: string; key: string } | false | null;
 }
 
 export const DefaultKubeListen = '127.0.0.1:10002';
@@ -28,9 +25,5 @@ export function cloudTunnelConfig(o: CloudTunnelOptions = {}, linkHighWaterBytes
     if (!m || Number(m[3]) > 65535) throw new TypeError(`tunnel.kube must be "host:port" or false, got ${JSON.stringify(o.kube)}`);
     kube = { host: m[1] || m[2] || '0.0.0.0', port: Number(m[3]) };
   }
-  const t = o.kubeTls;
-  if (t !== undefined && t !== false && (!t || typeof t !== 'object' || typeof t.cert !== 'string' || typeof t.key !== 'string')) {
-    throw new TypeError(`tunnel.kubeTls must be {cert, key} file paths or false, got ${JSON.stringify(t)}`);
-  }
-  return { ...base, kube, kubeTls: t ?? null };
+  return { ...base, kube };
 }

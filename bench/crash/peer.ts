@@ -60,7 +60,7 @@ process.on('SIGUSR2', () => {
   writeFileSync(join(logs, `${role}-dump.json`), JSON.stringify(dump, null, 2));
 });
 if (role === 'cloud') {
-  const hub = await CloudHub.start({ listen: `127.0.0.1:${portText}`, dataDir: data, secret, log: (process.env.CRASH_LOG as 'warn') ?? 'silent', pingIntervalMs: 1000 });
+  const hub = await CloudHub.start({ listen: `127.0.0.1:${portText}`, dataDir: data, secret, log: (process.env.CRASH_LOG as 'warn') ?? 'silent', pingIntervalMs: 1000, insecure: 'dev' });
   kv = hub.kv;
   hub.on('message', (_node, m) => onMessage(m.lane, m.value, m.seq));
   publish = (input) => hub.send('edge-1', input);
@@ -68,7 +68,7 @@ if (role === 'cloud') {
 } else {
   const token = mintToken(Buffer.from(secret, 'utf8'), 'edge-1', 86_400_000);
   const edge = await EdgeHub.start({
-    cloud: `ws://127.0.0.1:${portText}`, node: 'edge-1', token, dataDir: data, log: (process.env.CRASH_LOG as 'warn') ?? 'silent',
+    cloud: `ws://127.0.0.1:${portText}`, insecure: 'dev', node: 'edge-1', token, dataDir: data, log: (process.env.CRASH_LOG as 'warn') ?? 'silent',
     backoff: { baseMs: 20, capMs: 300, stableMs: 2000 },
   });
   kv = edge.kv;

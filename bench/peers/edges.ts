@@ -4,7 +4,7 @@ import type { PeerSpec } from '../protocol.js';
 
 export async function startEdges(spec: PeerSpec): Promise<EdgeHub[]> {
   if (!spec.nodes || spec.nodes.length !== spec.clients) throw new Error('isthmus roles need one node and token per client');
-  const edges = await Promise.all(spec.nodes.map((n) => EdgeHub.start({ cloud: spec.url, paths: spec.paths, node: n.node, token: n.token, log: 'silent' })));
+  const edges = await Promise.all(spec.nodes.map((n) => EdgeHub.start({ cloud: spec.url, paths: spec.paths, node: n.node, token: n.token, log: 'silent', insecure: 'dev' })));
   await Promise.all(edges.map((e) => e.waitOnline(30_000)));
   return edges;
 }

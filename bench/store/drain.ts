@@ -237,7 +237,7 @@ export async function drain(o: BenchOptions, info: RunInfo): Promise<Report> {
   const idles: IdleRound[] = [];
   const drains: DrainRound[] = [];
   try {
-    hub = await CloudHub.start({ listen: '127.0.0.1:0', dataDir: join(dir, 'cloud'), log: 'silent' });
+    hub = await CloudHub.start({ listen: '127.0.0.1:0', dataDir: join(dir, 'cloud'), log: 'silent', insecure: 'dev' });
     const h = hub;
     const probe = new ControlProbe(h);
     peer = await Peer.start({

@@ -58,7 +58,7 @@ async function storeFlow(run: FlowRun, store: StoreKind, inFlight: number): Prom
   let peer: Peer | null = null;
   let stopped = false;
   try {
-    hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', ...(dir ? { dataDir: join(dir, 'cloud'), store: 'lmdb' as const } : { store: 'memory' as const }) });
+    hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', insecure: 'dev', ...(dir ? { dataDir: join(dir, 'cloud'), store: 'lmdb' as const } : { store: 'memory' as const }) });
     const h = hub;
     const node = 'bench-0';
     const spec = {

@@ -32,7 +32,7 @@ export const ECHO_STAMP_OFFSET = 8;
 async function startStoreEdges(spec: PeerSpec): Promise<EdgeHub[]> {
   if (!spec.nodes || spec.nodes.length !== spec.clients) throw new Error('store roles need one node and token per client');
   const edges = await Promise.all(spec.nodes.map((n) => EdgeHub.start({
-    cloud: spec.url, node: n.node, token: n.token, log: 'silent',
+    cloud: spec.url, node: n.node, token: n.token, log: 'silent', insecure: 'dev',
     ...(spec.store === 'lmdb' ? { dataDir: join(spec.dataDir!, n.node), store: 'lmdb' as const } : { store: 'memory' as const }),
   })));
   await Promise.all(edges.map((e) => e.waitOnline(30_000)));
@@ -86,7 +86,7 @@ export const storeDrainEdge: RoleStart = async (spec, report) => {
   let echoed = 0;
   let busy: Promise<void> = Promise.resolve();
   const connect = async (): Promise<void> => {
-    const e = await EdgeHub.start({ cloud: spec.url, node: n.node, token: n.token, dataDir: spec.dataDir!, log: 'silent' });
+    const e = await EdgeHub.start({ cloud: spec.url, node: n.node, token: n.token, dataDir: spec.dataDir!, log: 'silent', insecure: 'dev' });
     e.on('message', (m) => {
       if (m.lane !== 'control') { others++; return; }
       const p = Buffer.from(m.payload);
@@ -133,7 +133,7 @@ export const storeFootprint: RoleStart = async (spec, report) => {
     const start = memoryFigures(gc);
     const t0 = performance.now();
     hub = await CloudHub.start({
-      listen: '127.0.0.1:0', dataDir: spec.dataDir!, log: 'silent',
+      listen: '127.0.0.1:0', dataDir: spec.dataDir!, log: 'silent', insecure: 'dev',
       lanes: { bulk: { maxMessages: Math.max(1_000_000, spec.perClient + 1), maxBytes: 64 * 2 ** 30 } },
     });
     const openMs = performance.now() - t0;

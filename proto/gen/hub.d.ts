@@ -845,6 +845,142 @@ export namespace isthmus {
         }
 
         /**
+         * Properties of a RenewToken.
+         * @deprecated Use isthmus.v1.RenewToken.$Properties instead.
+         */
+        interface IRenewToken extends isthmus.v1.RenewToken.$Properties {
+        }
+
+        /** Represents a RenewToken. */
+        class RenewToken {
+
+            /**
+             * Constructs a new RenewToken.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.RenewToken.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RenewToken token. */
+            token: string;
+
+            /**
+             * Creates a new RenewToken instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RenewToken instance
+             */
+            static create(properties: isthmus.v1.RenewToken.$Shape): isthmus.v1.RenewToken & isthmus.v1.RenewToken.$Shape;
+            static create(properties?: isthmus.v1.RenewToken.$Properties): isthmus.v1.RenewToken;
+
+            /**
+             * Encodes the specified RenewToken message. Does not implicitly {@link isthmus.v1.RenewToken.verify|verify} messages.
+             * @param message RenewToken message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.RenewToken.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RenewToken message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.RenewToken & isthmus.v1.RenewToken.$Shape} RenewToken
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.RenewToken & isthmus.v1.RenewToken.$Shape;
+        }
+
+        namespace RenewToken {
+
+            /** Properties of a RenewToken. */
+            interface $Properties {
+
+                /** RenewToken token */
+                token?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RenewToken. */
+            type $Shape = isthmus.v1.RenewToken.$Properties;
+        }
+
+        /**
+         * Properties of a TokenRenewed.
+         * @deprecated Use isthmus.v1.TokenRenewed.$Properties instead.
+         */
+        interface ITokenRenewed extends isthmus.v1.TokenRenewed.$Properties {
+        }
+
+        /** Represents a TokenRenewed. */
+        class TokenRenewed {
+
+            /**
+             * Constructs a new TokenRenewed.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.TokenRenewed.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TokenRenewed expiresAtMs. */
+            expiresAtMs: number;
+
+            /** TokenRenewed error. */
+            error: string;
+
+            /**
+             * Creates a new TokenRenewed instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TokenRenewed instance
+             */
+            static create(properties: isthmus.v1.TokenRenewed.$Shape): isthmus.v1.TokenRenewed & isthmus.v1.TokenRenewed.$Shape;
+            static create(properties?: isthmus.v1.TokenRenewed.$Properties): isthmus.v1.TokenRenewed;
+
+            /**
+             * Encodes the specified TokenRenewed message. Does not implicitly {@link isthmus.v1.TokenRenewed.verify|verify} messages.
+             * @param message TokenRenewed message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.TokenRenewed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TokenRenewed message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.TokenRenewed & isthmus.v1.TokenRenewed.$Shape} TokenRenewed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.TokenRenewed & isthmus.v1.TokenRenewed.$Shape;
+        }
+
+        namespace TokenRenewed {
+
+            /** Properties of a TokenRenewed. */
+            interface $Properties {
+
+                /** TokenRenewed expiresAtMs */
+                expiresAtMs?: (number|null);
+
+                /** TokenRenewed error */
+                error?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TokenRenewed. */
+            type $Shape = isthmus.v1.TokenRenewed.$Properties;
+        }
+
+        /**
          * Properties of a Frame.
          * @deprecated Use isthmus.v1.Frame.$Properties instead.
          */
@@ -884,6 +1020,12 @@ export namespace isthmus {
             /** Frame goAway. */
             goAway?: (isthmus.v1.GoAway.$Properties|null);
 
+            /** Frame renewToken. */
+            renewToken?: (isthmus.v1.RenewToken.$Properties|null);
+
+            /** Frame tokenRenewed. */
+            tokenRenewed?: (isthmus.v1.TokenRenewed.$Properties|null);
+
             /** Frame streamOpen. */
             streamOpen?: (isthmus.v1.StreamOpen.$Properties|null);
 
@@ -912,7 +1054,7 @@ export namespace isthmus {
             streamResize?: (isthmus.v1.StreamResize.$Properties|null);
 
             /** Frame body. */
-            body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize");
+            body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize");
 
             /**
              * Creates a new Frame instance using the specified properties.
@@ -967,6 +1109,12 @@ export namespace isthmus {
                 /** Frame goAway */
                 goAway?: (isthmus.v1.GoAway.$Properties|null);
 
+                /** Frame renewToken */
+                renewToken?: (isthmus.v1.RenewToken.$Properties|null);
+
+                /** Frame tokenRenewed */
+                tokenRenewed?: (isthmus.v1.TokenRenewed.$Properties|null);
+
                 /** Frame streamOpen */
                 streamOpen?: (isthmus.v1.StreamOpen.$Properties|null);
 
@@ -995,7 +1143,7 @@ export namespace isthmus {
                 streamResize?: (isthmus.v1.StreamResize.$Properties|null);
 
                 /** Frame body */
-                body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize");
+                body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1010,6 +1158,8 @@ export namespace isthmus {
               ping?: isthmus.v1.Ping.$Shape|null;
               pong?: isthmus.v1.Pong.$Shape|null;
               goAway?: isthmus.v1.GoAway.$Shape|null;
+              renewToken?: isthmus.v1.RenewToken.$Shape|null;
+              tokenRenewed?: isthmus.v1.TokenRenewed.$Shape|null;
               streamOpen?: isthmus.v1.StreamOpen.$Shape|null;
               streamOk?: isthmus.v1.StreamOk.$Shape|null;
               streamFail?: isthmus.v1.StreamFail.$Shape|null;
@@ -1021,7 +1171,7 @@ export namespace isthmus {
               streamResize?: isthmus.v1.StreamResize.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOpen"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen: isthmus.v1.StreamOpen.$Shape; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOk"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk: isthmus.v1.StreamOk.$Shape; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFail"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail: isthmus.v1.StreamFail.$Shape; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamData"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData: isthmus.v1.StreamData.$Shape; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamWindow"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow: isthmus.v1.StreamWindow.$Shape; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFin"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin: isthmus.v1.StreamFin.$Shape; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamReset"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset: isthmus.v1.StreamReset.$Shape; streamExit?: null; streamResize?: null }|{ body?: "streamExit"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit: isthmus.v1.StreamExit.$Shape; streamResize?: null }|{ body?: "streamResize"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize: isthmus.v1.StreamResize.$Shape })
+              ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "renewToken"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken: isthmus.v1.RenewToken.$Shape; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "tokenRenewed"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed: isthmus.v1.TokenRenewed.$Shape; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOpen"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen: isthmus.v1.StreamOpen.$Shape; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOk"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk: isthmus.v1.StreamOk.$Shape; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFail"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail: isthmus.v1.StreamFail.$Shape; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamData"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData: isthmus.v1.StreamData.$Shape; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamWindow"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow: isthmus.v1.StreamWindow.$Shape; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFin"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin: isthmus.v1.StreamFin.$Shape; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamReset"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset: isthmus.v1.StreamReset.$Shape; streamExit?: null; streamResize?: null }|{ body?: "streamExit"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit: isthmus.v1.StreamExit.$Shape; streamResize?: null }|{ body?: "streamResize"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize: isthmus.v1.StreamResize.$Shape })
             );
         }
 

@@ -2133,6 +2133,330 @@ export const isthmus = $root.isthmus = (() => {
             return GoAway;
         })();
 
+        v1.RenewToken = (function() {
+
+            /**
+             * Properties of a RenewToken.
+             * @typedef {Object} isthmus.v1.RenewToken.$Properties
+             * @property {string|null} [token] RenewToken token
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RenewToken.
+             * @memberof isthmus.v1
+             * @interface IRenewToken
+             * @augments isthmus.v1.RenewToken.$Properties
+             * @deprecated Use isthmus.v1.RenewToken.$Properties instead.
+             */
+
+            /**
+             * Shape of a RenewToken.
+             * @typedef {isthmus.v1.RenewToken.$Properties} isthmus.v1.RenewToken.$Shape
+             */
+
+            /**
+             * Constructs a new RenewToken.
+             * @memberof isthmus.v1
+             * @classdesc Represents a RenewToken.
+             * @constructor
+             * @param {isthmus.v1.RenewToken.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RenewToken = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RenewToken token.
+             * @member {string} token
+             * @memberof isthmus.v1.RenewToken
+             * @instance
+             */
+            RenewToken.prototype.token = "";
+
+            /**
+             * Creates a new RenewToken instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.RenewToken
+             * @static
+             * @param {isthmus.v1.RenewToken.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.RenewToken} RenewToken instance
+             * @type {{
+             *   (properties: isthmus.v1.RenewToken.$Shape): isthmus.v1.RenewToken & isthmus.v1.RenewToken.$Shape;
+             *   (properties?: isthmus.v1.RenewToken.$Properties): isthmus.v1.RenewToken;
+             * }}
+             */
+            RenewToken.create = function(properties) {
+                return new RenewToken(properties);
+            };
+
+            /**
+             * Encodes the specified RenewToken message. Does not implicitly {@link isthmus.v1.RenewToken.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.RenewToken
+             * @static
+             * @param {isthmus.v1.RenewToken.$Properties} message RenewToken message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RenewToken.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.token != null && $Object.hasOwnProperty.call(message, "token") && message.token !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.token);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RenewToken message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.RenewToken
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.RenewToken & isthmus.v1.RenewToken.$Shape} RenewToken
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RenewToken.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.RenewToken();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.token = value;
+                            else
+                                delete message.token;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return RenewToken;
+        })();
+
+        v1.TokenRenewed = (function() {
+
+            /**
+             * Properties of a TokenRenewed.
+             * @typedef {Object} isthmus.v1.TokenRenewed.$Properties
+             * @property {number|null} [expiresAtMs] TokenRenewed expiresAtMs
+             * @property {string|null} [error] TokenRenewed error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TokenRenewed.
+             * @memberof isthmus.v1
+             * @interface ITokenRenewed
+             * @augments isthmus.v1.TokenRenewed.$Properties
+             * @deprecated Use isthmus.v1.TokenRenewed.$Properties instead.
+             */
+
+            /**
+             * Shape of a TokenRenewed.
+             * @typedef {isthmus.v1.TokenRenewed.$Properties} isthmus.v1.TokenRenewed.$Shape
+             */
+
+            /**
+             * Constructs a new TokenRenewed.
+             * @memberof isthmus.v1
+             * @classdesc Represents a TokenRenewed.
+             * @constructor
+             * @param {isthmus.v1.TokenRenewed.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TokenRenewed = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TokenRenewed expiresAtMs.
+             * @member {number} expiresAtMs
+             * @memberof isthmus.v1.TokenRenewed
+             * @instance
+             */
+            TokenRenewed.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * TokenRenewed error.
+             * @member {string} error
+             * @memberof isthmus.v1.TokenRenewed
+             * @instance
+             */
+            TokenRenewed.prototype.error = "";
+
+            /**
+             * Creates a new TokenRenewed instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.TokenRenewed
+             * @static
+             * @param {isthmus.v1.TokenRenewed.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.TokenRenewed} TokenRenewed instance
+             * @type {{
+             *   (properties: isthmus.v1.TokenRenewed.$Shape): isthmus.v1.TokenRenewed & isthmus.v1.TokenRenewed.$Shape;
+             *   (properties?: isthmus.v1.TokenRenewed.$Properties): isthmus.v1.TokenRenewed;
+             * }}
+             */
+            TokenRenewed.create = function(properties) {
+                return new TokenRenewed(properties);
+            };
+
+            /**
+             * Encodes the specified TokenRenewed message. Does not implicitly {@link isthmus.v1.TokenRenewed.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.TokenRenewed
+             * @static
+             * @param {isthmus.v1.TokenRenewed.$Properties} message TokenRenewed message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TokenRenewed.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.expiresAtMs);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.error);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TokenRenewed message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.TokenRenewed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.TokenRenewed & isthmus.v1.TokenRenewed.$Shape} TokenRenewed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TokenRenewed.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.TokenRenewed();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAtMs = value;
+                            else
+                                delete message.expiresAtMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return TokenRenewed;
+        })();
+
         v1.Frame = (function() {
 
             /**
@@ -2145,6 +2469,8 @@ export const isthmus = $root.isthmus = (() => {
              * @property {isthmus.v1.Ping.$Properties|null} [ping] Frame ping
              * @property {isthmus.v1.Pong.$Properties|null} [pong] Frame pong
              * @property {isthmus.v1.GoAway.$Properties|null} [goAway] Frame goAway
+             * @property {isthmus.v1.RenewToken.$Properties|null} [renewToken] Frame renewToken
+             * @property {isthmus.v1.TokenRenewed.$Properties|null} [tokenRenewed] Frame tokenRenewed
              * @property {isthmus.v1.StreamOpen.$Properties|null} [streamOpen] Frame streamOpen
              * @property {isthmus.v1.StreamOk.$Properties|null} [streamOk] Frame streamOk
              * @property {isthmus.v1.StreamFail.$Properties|null} [streamFail] Frame streamFail
@@ -2154,7 +2480,7 @@ export const isthmus = $root.isthmus = (() => {
              * @property {isthmus.v1.StreamReset.$Properties|null} [streamReset] Frame streamReset
              * @property {isthmus.v1.StreamExit.$Properties|null} [streamExit] Frame streamExit
              * @property {isthmus.v1.StreamResize.$Properties|null} [streamResize] Frame streamResize
-             * @property {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize"} [body] Frame body
+             * @property {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize"} [body] Frame body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2176,6 +2502,8 @@ export const isthmus = $root.isthmus = (() => {
              *   ping?: isthmus.v1.Ping.$Shape|null;
              *   pong?: isthmus.v1.Pong.$Shape|null;
              *   goAway?: isthmus.v1.GoAway.$Shape|null;
+             *   renewToken?: isthmus.v1.RenewToken.$Shape|null;
+             *   tokenRenewed?: isthmus.v1.TokenRenewed.$Shape|null;
              *   streamOpen?: isthmus.v1.StreamOpen.$Shape|null;
              *   streamOk?: isthmus.v1.StreamOk.$Shape|null;
              *   streamFail?: isthmus.v1.StreamFail.$Shape|null;
@@ -2187,7 +2515,7 @@ export const isthmus = $root.isthmus = (() => {
              *   streamResize?: isthmus.v1.StreamResize.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOpen"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen: isthmus.v1.StreamOpen.$Shape; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOk"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk: isthmus.v1.StreamOk.$Shape; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFail"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail: isthmus.v1.StreamFail.$Shape; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamData"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData: isthmus.v1.StreamData.$Shape; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamWindow"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow: isthmus.v1.StreamWindow.$Shape; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFin"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin: isthmus.v1.StreamFin.$Shape; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamReset"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset: isthmus.v1.StreamReset.$Shape; streamExit?: null; streamResize?: null }|{ body?: "streamExit"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit: isthmus.v1.StreamExit.$Shape; streamResize?: null }|{ body?: "streamResize"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize: isthmus.v1.StreamResize.$Shape })
+             *   ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "renewToken"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken: isthmus.v1.RenewToken.$Shape; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "tokenRenewed"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed: isthmus.v1.TokenRenewed.$Shape; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOpen"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen: isthmus.v1.StreamOpen.$Shape; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOk"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk: isthmus.v1.StreamOk.$Shape; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFail"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail: isthmus.v1.StreamFail.$Shape; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamData"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData: isthmus.v1.StreamData.$Shape; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamWindow"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow: isthmus.v1.StreamWindow.$Shape; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFin"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin: isthmus.v1.StreamFin.$Shape; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamReset"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset: isthmus.v1.StreamReset.$Shape; streamExit?: null; streamResize?: null }|{ body?: "streamExit"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit: isthmus.v1.StreamExit.$Shape; streamResize?: null }|{ body?: "streamResize"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize: isthmus.v1.StreamResize.$Shape })
              * )} isthmus.v1.Frame.$Shape
              */
 
@@ -2261,6 +2589,22 @@ export const isthmus = $root.isthmus = (() => {
              * @instance
              */
             Frame.prototype.goAway = null;
+
+            /**
+             * Frame renewToken.
+             * @member {isthmus.v1.RenewToken.$Properties|null|undefined} renewToken
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.renewToken = null;
+
+            /**
+             * Frame tokenRenewed.
+             * @member {isthmus.v1.TokenRenewed.$Properties|null|undefined} tokenRenewed
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.tokenRenewed = null;
 
             /**
              * Frame streamOpen.
@@ -2339,12 +2683,12 @@ export const isthmus = $root.isthmus = (() => {
 
             /**
              * Frame body.
-             * @member {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize"|undefined} body
+             * @member {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize"|undefined} body
              * @memberof isthmus.v1.Frame
              * @instance
              */
             $Object.defineProperty(Frame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "batch", "ack", "ping", "pong", "goAway", "streamOpen", "streamOk", "streamFail", "streamData", "streamWindow", "streamFin", "streamReset", "streamExit", "streamResize"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "batch", "ack", "ping", "pong", "goAway", "renewToken", "tokenRenewed", "streamOpen", "streamOk", "streamFail", "streamData", "streamWindow", "streamFin", "streamReset", "streamExit", "streamResize"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -2394,6 +2738,10 @@ export const isthmus = $root.isthmus = (() => {
                     $root.isthmus.v1.Pong.encode(message.pong, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.goAway != null && $Object.hasOwnProperty.call(message, "goAway"))
                     $root.isthmus.v1.GoAway.encode(message.goAway, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.renewToken != null && $Object.hasOwnProperty.call(message, "renewToken"))
+                    $root.isthmus.v1.RenewToken.encode(message.renewToken, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+                if (message.tokenRenewed != null && $Object.hasOwnProperty.call(message, "tokenRenewed"))
+                    $root.isthmus.v1.TokenRenewed.encode(message.tokenRenewed, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
                 if (message.streamOpen != null && $Object.hasOwnProperty.call(message, "streamOpen"))
                     $root.isthmus.v1.StreamOpen.encode(message.streamOpen, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
                 if (message.streamOk != null && $Object.hasOwnProperty.call(message, "streamOk"))
@@ -2503,6 +2851,20 @@ export const isthmus = $root.isthmus = (() => {
                                 break;
                             message.goAway = $root.isthmus.v1.GoAway.decode(reader, reader.size(), $undefined, _depth + 1, message.goAway);
                             message.body = "goAway";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.renewToken = $root.isthmus.v1.RenewToken.decode(reader, reader.size(), $undefined, _depth + 1, message.renewToken);
+                            message.body = "renewToken";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.tokenRenewed = $root.isthmus.v1.TokenRenewed.decode(reader, reader.size(), $undefined, _depth + 1, message.tokenRenewed);
+                            message.body = "tokenRenewed";
                             continue;
                         }
                     case 16: {

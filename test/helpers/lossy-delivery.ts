@@ -12,9 +12,9 @@ const perMille = Number(perMilleText);
 const perDirection = Number(perDirectionText);
 const LANES: LaneName[] = ['control', 'state', 'events', 'bulk'];
 
-const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 2_000 });
+const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 2_000, tls: {} });
 const edge = await EdgeHub.start({
-  cloud: hub.url, paths: Number(pathsText), node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent',
+  cloud: hub.url, ca: hub.ca!, paths: Number(pathsText), node: 'edge-1', token: hub.mintToken('edge-1'), log: 'silent',
   pingIntervalMs: 2_000, backoff: { baseMs: 10, capMs: 200, stableMs: 5_000 },
 });
 const seen = { edge: Object.fromEntries(LANES.map((l) => [l, [] as number[]])), cloud: Object.fromEntries(LANES.map((l) => [l, [] as number[]])) };

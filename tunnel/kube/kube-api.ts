@@ -5,11 +5,12 @@
  * sinceSeconds, timestamps, limitBytes, container), pods/exec and
  * pods/portforward over WebSocket, and the kubelet's paths (/containerLogs,
  * /exec, /portForward) so a kube-apiserver could use the hub as a node's
- * kubelet. HTTPS (kubectl sends tokens over TLS only); every request needs
- * the admin token as its bearer token. Node http + ws rather than uWS here:
+ * kubelet. HTTPS with the hub's own certificate (kubectl sends tokens over
+ * TLS only; plain HTTP in the insecure dev mode); every request needs the
+ * admin token as its bearer token. Node http + ws rather than uWS here:
  * ws can pause a socket's reads, which stdin backpressure needs.
  */
-import { createServer as createHttps } from 'node:https';
+import { createServer as createHttps, Server as HttpsServer } from 'node:https';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Duplex } from 'node:stream';
@@ -20,7 +21,8 @@ import { StreamCode, StreamError } from '../codes.js';
 import { bridgeExec, EXEC_PROTOCOLS } from './exec-ws.js';
 import { bridgePortForward, PORTFORWARD_PROTOCOLS } from './portforward-ws.js';
 import { apiGroups, apiResources, apiVersions, KUBE_VERSION, podList, podObject, podTable, status } from './objects.js';
-import { loadOrMakeTls } from './tls.js';
+import { readFileSync } from 'node:fs';
+import type { AppOptions } from 'uWebSockets.js';
 
 class KubeError extends Error {
   constructor(readonly code: number, readonly reason: string, message: string) {
@@ -41,8 +43,6 @@ const KUBELET_PATH = /^\/(containerLogs|exec|portForward)\/([^/]+)\/([^/]+)(?:\/
 
 export class KubeApi {
   url = '';
-  /** Where the TLS certificate is (self-signed unless given). */
-  certFile: string | null = null;
   private server: Server | null = null;
   private readonly wss = new WebSocketServer({
     noServer: true, perMessageDeflate: false, maxPayload: 1024 * 1024,
@@ -52,16 +52,17 @@ export class KubeApi {
 
   private constructor(private readonly hub: CloudHub) {}
 
-  static async start(hub: CloudHub, host: string, port: number): Promise<KubeApi> {
+  /** tls: the hub's certificate as uWS options (files), or null for plain HTTP in the insecure dev mode. */
+  static async start(hub: CloudHub, host: string, port: number, tls: AppOptions | null): Promise<KubeApi> {
     const api = new KubeApi(hub);
-    const c = hub.config.tunnel;
     const handler = (req: IncomingMessage, res: ServerResponse): void => api.request(req, res);
-    if (c.kubeTls === false) {
+    if (!tls?.cert_file_name || !tls.key_file_name) {
       api.server = createHttp(handler);
     } else {
-      const tls = loadOrMakeTls(c.kubeTls?.cert ?? null, c.kubeTls?.key ?? null, hub.config.dataDir);
-      api.certFile = tls.certFile;
-      api.server = createHttps({ cert: tls.cert, key: tls.key }, handler);
+      api.server = createHttps({
+        cert: readFileSync(String(tls.cert_file_name)), key: readFileSync(String(tls.key_file_name)),
+        ...(tls.passphrase ? { passphrase: String(tls.passphrase) } : {}),
+      }, handler);
     }
     api.server.on('upgrade', (req: IncomingMessage, sock: Duplex, head: Buffer) => api.upgrade(req, sock, head));
     await new Promise<void>((resolve, reject) => {
@@ -70,7 +71,7 @@ export class KubeApi {
     });
     const addr = api.server.address() as { port: number };
     const h = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-    api.url = `${c.kubeTls === false ? 'http' : 'https'}://${h}:${addr.port}`;
+    api.url = `${api.server instanceof HttpsServer ? 'https' : 'http'}://${h}:${addr.port}`;
     return api;
   }
 
