@@ -80,7 +80,15 @@ export function registerTunnel(program: Command): void {
     .argument('<pod>', 'the pod')
     .argument('<command...>', 'the command, after --')
     .option('-i, --stdin', 'pass stdin to the command')
-    .option('-t, --tty', 'allocate a terminal'))
+    .option('-t, --tty', 'allocate a terminal')
+    .addHelpText('after', `
+The edge runs it only if the program is in its tunnel.exec.allow. The exit code is the command's.
+
+Examples:
+  $ isthmus exec edge-1 web -it -- sh
+  $ isthmus exec edge-1 web -- sh -c 'echo $((6*7)); exit 3'
+  $ isthmus exec edge-1 web -i -- sha256sum < image.bin
+  $ isthmus exec edge-1 web --data /var/lib/isthmus -- cat /etc/os-release`))
     .action((node: string, pod: string, command: string[], f: TargetFlags & { stdin?: boolean; tty?: boolean }) => {
       const q = new URLSearchParams({ stdout: 'true', stderr: String(!f.tty), stdin: String(!!f.stdin), tty: String(!!f.tty), node });
       for (const c of command) q.append('command', c);
@@ -124,7 +132,12 @@ export function registerTunnel(program: Command): void {
     .option('-f, --follow', 'keep printing lines as they are appended')
     .option('--tail <lines>', 'only the last N lines', (v) => port(v))
     .option('--since <duration>', 'only lines newer than this, e.g. 10m', duration)
-    .option('--timestamps', 'prefix each line with its time'))
+    .option('--timestamps', 'prefix each line with its time')
+    .addHelpText('after', `
+Examples:
+  $ isthmus logs edge-1 web
+  $ isthmus logs edge-1 web -f --tail 10
+  $ isthmus logs edge-1 web --since 10m --timestamps`))
     .action((node: string, pod: string, f: TargetFlags & { follow?: boolean; tail?: number; since?: number; timestamps?: boolean }) => {
       const q = new URLSearchParams({ node, follow: String(!!f.follow), timestamps: String(!!f.timestamps) });
       if (f.tail !== undefined) q.set('tailLines', String(f.tail));
@@ -155,7 +168,14 @@ export function registerTunnel(program: Command): void {
     .argument('<node>', 'the edge node')
     .argument('<pod>', 'the pod')
     .argument('<ports...>', 'LOCAL:REMOTE or PORT (same number both sides); LOCAL 0 picks a free port')
-    .option('--address <ip>', 'local address to listen on', '127.0.0.1'))
+    .option('--address <ip>', 'local address to listen on', '127.0.0.1')
+    .addHelpText('after', `
+Only ports the pod declares on its edge (tunnel.pods.NAME.ports) are reachable.
+
+Examples:
+  $ isthmus port-forward edge-1 web 8080:80
+  $ isthmus port-forward edge-1 web 80 443
+  $ isthmus port-forward edge-1 web 0:80        # a free local port, printed`))
     .action(async (node: string, pod: string, specs: string[], f: TargetFlags & { address: string }) => {
       const pairs = specs.map((s) => {
         const [a, b] = s.includes(':') ? s.split(':') : [s, s];

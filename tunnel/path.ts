@@ -12,4 +12,12 @@ export interface StreamPath {
   bufferedAmount(): number;
   /** The peer's round-trip time, ms, when known (for window growth). */
   rttMs(): number | null;
+  /**
+   * Writes caused by an inbound frame wait for the next turn of the event
+   * loop instead of going out from inside the socket library's receive
+   * callback. The cloud hub sets it: uWS over TLS drops a connection (1006)
+   * that is written to from inside its message handler while it is under
+   * load (measured: 6 streams edge->cloud over wss).
+   */
+  readonly deferInReceive?: boolean;
 }

@@ -57,6 +57,11 @@ export class TunnelSession implements StreamHost {
   private peerMaxId = 0;
   private readonly peerParity: number;
   private flushQueued = false;
+  /** Inside receive(): with path.deferInReceive, writes wait for afterReceive(). */
+  private receiving = 0;
+  private readonly deferred: Uint8Array[] = [];
+  private afterQueued = false;
+  private flushAfter = false;
   private blocked = false;
   private closedFlag = false;
 
@@ -104,6 +109,16 @@ export class TunnelSession implements StreamHost {
   /** Handles one inbound stream frame. Throws ProtocolError on a frame the protocol forbids. */
   receive(frame: Frame): void {
     if (this.closedFlag) return;
+    if (!this.path.deferInReceive) return this.dispatch(frame);
+    this.receiving++;
+    try {
+      this.dispatch(frame);
+    } finally {
+      this.receiving--;
+    }
+  }
+
+  private dispatch(frame: Frame): void {
     if (frame.body === 'streamOpen') return this.opened(frame.streamOpen!);
     const body = frame[frame.body as 'streamOk']!;
     const id = body.id!;
@@ -162,12 +177,23 @@ export class TunnelSession implements StreamHost {
   // ---- StreamHost ----
 
   sendControl(frame: Uint8Array): void {
-    if (!this.closedFlag) this.path.send(frame);
+    if (this.closedFlag) return;
+    if (this.receiving || this.deferred.length) {
+      this.deferred.push(frame);
+      this.scheduleAfter();
+    } else {
+      this.path.send(frame);
+    }
   }
 
   ready(stream: Stream): void {
     if (this.closedFlag) return;
     this.readySet.add(stream);
+    if (this.receiving || this.deferred.length) {
+      this.flushAfter = true;
+      this.scheduleAfter();
+      return;
+    }
     if (!this.flushQueued && !this.blocked) {
       this.flushQueued = true;
       // Writes of the same turn go out together: fewer, fuller frames.
@@ -181,6 +207,24 @@ export class TunnelSession implements StreamHost {
   }
 
   // ---- internals ----
+
+  private scheduleAfter(): void {
+    if (this.afterQueued) return;
+    this.afterQueued = true;
+    setImmediate(() => this.afterReceive());
+  }
+
+  /** Out of the receive callback: control frames first, in order, then data. */
+  private afterReceive(): void {
+    this.afterQueued = false;
+    if (this.closedFlag) { this.deferred.length = 0; return; }
+    const frames = this.deferred.splice(0);
+    for (const f of frames) this.path.send(f);
+    if (this.flushAfter) {
+      this.flushAfter = false;
+      if (!this.blocked) this.flush();
+    }
+  }
 
   private flush(): void {
     const path = this.path;
