@@ -3,6 +3,9 @@ export { CloudHub, type CloudHubOptions, type NodeInfo, type LaneInfo, type Disc
 export { EdgeHub, type EdgeHubOptions, type EdgeStatus } from './edgehub/index.js';
 export { type TlsOptions, type SecurityOptions } from './cloudhub/index.js';
 export { type EdgeSecurityOptions } from './edgehub/index.js';
+export { type EdgeMqttOptions, type MqttRule } from './edgehub/index.js';
+export { type CloudMqttOptions, type CloudMqttLaneRule, type ReceiptRecord } from './cloudhub/index.js';
+export { type MqttStats, type MqttCounter, type RefusalRecord } from './mqtt/index.js';
 export {
   Backoff, DefaultBackoff, DefaultLanePolicies, DefaultLinkSettings, InboundMessage,
   IsthmusError, InvalidMessageError, QueueFullError, ClosedError,

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'loss', 'tunnel'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'mqtt', 'loss', 'tunnel'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -43,6 +43,10 @@ export interface BenchOptions {
   counts: number[];
   /** Footprint: payload bytes of the queued messages. */
   payload: number;
+  /** MQTT: paced rate of the latency run, msg/s; messages and PUBACK window of the throughput run. */
+  mqttRate: number;
+  mqttCount: number;
+  mqttWindow: number;
   /** Loss: packet loss rates, percent. */
   losses: number[];
   /** Loss: repetitions of every case. */
@@ -53,7 +57,7 @@ export interface BenchOptions {
   delayMs: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|loss|tunnel|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|loss|tunnel|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
   --seconds S      latency: seconds per rate; drain: idle seconds per round
                    (default 10, quick 2)
@@ -80,6 +84,9 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
   --counts A,B     footprint: queued messages per measurement (default
                    100000,1000000, quick 20000,100000)
   --payload BYTES  footprint: payload bytes of the queued messages (default 1024)
+  --mqtt-rate R    mqtt: latency run rate, msg/s (default 200; --seconds long)
+  --mqtt-count N   mqtt: QoS 1 throughput messages (default 50000, quick 5000)
+  --mqtt-window N  mqtt: most publishes awaiting PUBACK (default 256)
   --losses A,B     loss: packet loss rates in percent (default 0,1,5,10, quick 0,5);
                    needs root (network namespace + nftables), else lossless only
   --reps N         loss: repetitions of every case (default 2, quick 1)
@@ -113,7 +120,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     } else names.push(a);
   }
   for (const k of flags.keys()) {
-    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'losses', 'reps', 'systems', 'delay'].includes(k)) throw new UsageError(`unknown flag --${k}`);
+    if (!['seconds', 'rates', 'size', 'count', 'repeat', 'wait-idle', 'cases', 'lane', 'out', 'in-flight', 'backlog', 'control-rate', 'rounds', 'counts', 'payload', 'mqtt-rate', 'mqtt-count', 'mqtt-window', 'losses', 'reps', 'systems', 'delay'].includes(k)) throw new UsageError(`unknown flag --${k}`);
   }
   if (names.length === 0) throw new UsageError('name a benchmark');
   const benches = names.includes('all') ? [...BENCHES] : names.map((n) => {
@@ -150,6 +157,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     drainRounds: Math.floor(num('rounds', quick ? 1 : 10, 1)),
     counts,
     payload: Math.floor(num('payload', 1024, 1)),
+    mqttRate: num('mqtt-rate', 200),
+    mqttCount: Math.floor(num('mqtt-count', quick ? 5_000 : 50_000, 1)),
+    mqttWindow: Math.floor(num('mqtt-window', 256, 1)),
     losses: lossList(flags.get('losses') ?? (quick ? '0,5' : '0,1,5,10')),
     reps: Math.floor(num('reps', quick ? 1 : 2, 1)),
     systems: flags.get('systems')?.split(',').filter(Boolean) ?? [],

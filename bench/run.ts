@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <latency|throughput|durable|drain|footprint|all> [--quick] [flags]`: runs the
+ * `npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|all> [--quick] [flags]`: runs the
  * benchmarks one after the other, prints each table and writes its JSON,
  * Markdown and SVG under bench/results/. Exits when done, whatever sockets or
  * timers the hubs might still hold.
@@ -12,10 +12,11 @@ import { drain } from './store/drain.js';
 import { durable } from './store/durable.js';
 import { footprint } from './store/footprint.js';
 import { throughput } from './throughput.js';
+import { mqttBench } from './mqtt/mqtt-bench.js';
 import { loss } from './loss/loss.js';
 import { tunnel } from './tunnel/tunnel.js';
 
-const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, loss, tunnel };
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, mqtt: mqttBench, loss, tunnel };
 
 async function main(argv: string[]): Promise<number> {
   let o: BenchOptions;

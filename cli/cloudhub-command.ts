@@ -1,6 +1,6 @@
 /** `isthmus cloudhub`: runs a cloud hub until SIGTERM / SIGINT, then drains. */
 import type { Command } from 'commander';
-import { CloudHub, DefaultCloudHub, type CloudHubOptions } from '../cloudhub/index.js';
+import { CloudHub, DefaultCloudHub, DefaultCloudMqtt, type CloudHubOptions } from '../cloudhub/index.js';
 import { createLogger } from '../link/index.js';
 import { duration, fail, positiveInt } from './options.js';
 import { loadConfig } from './config-load.js';
@@ -8,7 +8,11 @@ import { collect, explicitFlags } from './config-flags.js';
 import { DefaultKubeListen } from '../tunnel/cloud-config.js';
 
 /** The command's defaults: the lowest config layer (the file, ISTHMUS_* and flags override them). */
-export const CLOUDHUB_DEFAULTS = Object.freeze({ listen: DefaultCloudHub.listen, admin: DefaultCloudHub.admin, dataDir: './data', store: 'lmdb', log: 'info' });
+export const CLOUDHUB_DEFAULTS = Object.freeze({
+  listen: DefaultCloudHub.listen, admin: DefaultCloudHub.admin, dataDir: './data', store: 'lmdb', log: 'info',
+  // The standalone hub has its MQTT face on (loopback) so `npm start` gives a working one.
+  mqtt: { listen: DefaultCloudMqtt.listen },
+});
 
 export function registerCloudhub(program: Command): void {
   program.command('cloudhub')
@@ -28,6 +32,8 @@ export function registerCloudhub(program: Command): void {
     .option('--tls-ca <file>', 'the CA file edges should use with your --tls-cert (printed at start)')
     .option('--tls-host <name>', 'extra host name or IP for the generated certificate (repeatable)', collect)
     .option('--deny-list <file>', 'token deny list, reloaded on change (default DIR/revoked)')
+    .option('--mqtt <host:port>', `northbound MQTT face; controllers log in as "isthmus" with DIR/mqtt-password (default ${DefaultCloudMqtt.listen})`)
+    .option('--no-mqtt', 'no MQTT face')
     .option('--insecure-dev', 'no TLS: plain ws:// and http:// (development only; warns at start)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
     .option('--kube <host:port>', `kube-compatible API for kubectl and isthmus exec/logs/port-forward (default ${DefaultKubeListen})`)
@@ -58,6 +64,7 @@ Examples:
             pingInterval: 'pingIntervalMs', maxConnections: 'maxConnections', retryAfter: 'retryAfterMs',
             tlsCert: 'tls.cert', tlsKey: 'tls.key', tlsCa: 'tls.ca', tlsHost: 'tls.hosts', denyList: 'denyList',
             insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log', kube: 'tunnel.kube',
+            mqtt: (v) => ({ mqtt: v === false ? false : { listen: v as string } }),
           }),
         }) as CloudHubOptions;
         // The standalone hub serves the kube API unless told not to (an embedded one only when asked).
@@ -82,6 +89,7 @@ Examples:
         hub.adminUrl ? `  admin API:         ${hub.adminUrl} (bearer token in ${data}/admin-token)` : '  admin API:         off',
         hub.kubeUrl ? `  kube API:          ${hub.kubeUrl} (kubectl --server ${hub.kubeUrl} --token $(cat ${data}/admin-token)${hub.caFile ? ` --certificate-authority ${hub.caFile}` : ''})` : '  kube API:          off',
         hub.denyListFile ? `  token deny list:   ${hub.denyListFile} (isthmus token revoke)` : '',
+        hub.mqtt ? `  MQTT face:         ${hub.mqtt.url} (user "${hub.mqtt.config.username}", password in ${data}/mqtt-password)` : '  MQTT face:         off',
         'Attach an edge:',
         `  npx isthmus token create --node edge-1 --ttl 30d --data ${data}`,
         `  npx isthmus edgehub --cloud ${hub.url} --node edge-1 --token <token printed above>${ca}${hub.url.startsWith('ws:') ? ' --insecure-dev' : ''}`,

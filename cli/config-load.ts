@@ -111,8 +111,10 @@ function checkObject(o: Options, schema: Schema, prefix: string, where: string, 
     const path = prefix ? `${prefix}.${k}` : k;
     if (v === undefined) continue;
     if (extra.has(k) && !(k in schema)) {
-      if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ConfigError(`${where}: ${path} must be a mapping (the ${k} settings), got ${show(v, path)}`);
-      out[k] = v;
+      // false turns a feature off (mqtt: false); anything else must be its settings.
+      const off = v === false || (fromEnv && v === 'false');
+      if (!off && (!v || typeof v !== 'object' || Array.isArray(v))) throw new ConfigError(`${where}: ${path} must be a mapping (the ${k} settings) or false, got ${show(v, path)}`);
+      out[k] = off ? false : v;
       continue;
     }
     const kind = schema[k];

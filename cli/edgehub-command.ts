@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { EdgeHub, type EdgeHubOptions } from '../edgehub/index.js';
+import { DefaultEdgeMqtt, EdgeHub, type EdgeHubOptions } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
 import { duration, fail, positiveInt } from './options.js';
 import { loadConfig } from './config-load.js';
@@ -30,6 +30,8 @@ export function registerEdgehub(program: Command): void {
     .option('--stdin', 'publish JSON lines read from stdin')
     .option('--backoff-base <duration>', 'first reconnect ceiling', duration)
     .option('--backoff-cap <duration>', 'largest reconnect ceiling', duration)
+    .option('--mqtt [host:port]', `local MQTT broker for devices (default ${DefaultEdgeMqtt.listen}): isthmus/up/# goes to the cloud, cloud messages arrive under isthmus/down/`)
+    .option('--mqtt-broker <url>', 'use an existing broker instead (external mode), e.g. mqtt://127.0.0.1:1883')
     .option('--insecure-dev', 'allow a plain ws:// cloud URL (development only; warns at start)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
     .option('--exec-allow <programs>', 'tunnel: comma-separated programs exec may run ("*": any); exec is off without it. Pods: edgehub.tunnel.pods in the config file')
@@ -52,6 +54,8 @@ Examples:
           flags: explicitFlags(cmd, {
             cloud: 'cloud', paths: 'paths', localAddress: 'localAddresses', node: 'node', token: 'token', tokenFile: 'tokenFile', ca: 'ca', data: 'dataDir', store: 'store',
             backoffBase: 'backoff.baseMs', backoffCap: 'backoff.capMs', insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log',
+            mqtt: (v) => ({ mqtt: v === true ? {} : { listen: v as string } }),
+            mqttBroker: (v) => ({ mqtt: { broker: v as string } }),
             execAllow: (v) => ({ tunnel: { exec: { allow: String(v).split(',').map((p) => p.trim()).filter(Boolean) } } }),
           }),
         });

@@ -24,6 +24,8 @@ import { isStreamBody } from '../proto/stream-codec.js';
 import { KubeApi } from '../tunnel/kube/kube-api.js';
 import { openTls, type HubTls } from './tls.js';
 import { SessionGuard } from './session-guard.js';
+import { CloudMqtt } from './mqtt-face.js';
+import { loadMqttPassword } from './mqtt-credentials.js';
 
 export interface LaneInfo extends LaneDepth {
   /** Age of the oldest queued message, ms, or null. */
@@ -99,6 +101,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   /** Reverse tunnel: `hub.tunnel.exec(node, {...})`, `logs`, `portForward`, `pods()`. */
   readonly tunnel: CloudTunnel;
   private kube: KubeApi | null = null;
+  /** The northbound MQTT face, when configured (`mqtt` option): `hub.mqtt.stats()`. */
+  mqtt: CloudMqtt | null = null;
   private closing = false;
   private tls!: HubTls;
   private guard!: SessionGuard;
@@ -142,10 +146,18 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (config.admin) {
       hub.admin = await AdminApi.start(hub, config.admin.host, config.admin.port, hub.tls.app);
     }
+    if (config.mqtt) {
+      try {
+        hub.mqtt = await CloudMqtt.start(hub, config.mqtt, config.mqtt.password ?? loadMqttPassword(config.dataDir), log, config.link.limits.maxPayloadBytes);
+      } catch (err) {
+        await hub.close();
+        throw err;
+      }
+    }
     if (config.tunnel.kube) hub.kube = await KubeApi.start(hub, config.tunnel.kube.host, config.tunnel.kube.port, hub.tls.app);
     if (!hub.tls.app) log.warn({ url: hub.url, admin: hub.adminUrl }, 'INSECURE DEV MODE: no TLS; node and admin tokens cross the network in clear text. Never use this outside development.');
     if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile, kube: hub.kubeUrl });
-    log.info({ url: hub.url, admin: hub.adminUrl, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
+    log.info({ url: hub.url, admin: hub.adminUrl, mqtt: hub.mqtt?.url, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
     return hub;
   }
 
@@ -195,6 +207,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   /** Mints a token for a node (default 30 days). */
   mintToken(node: string, ttlMs = DEFAULT_TOKEN_TTL_MS): string {
     return mintToken(this.secret, node, ttlMs);
+  }
+
+  /** The node a token is valid for, or null (the MQTT face's node credentials). */
+  verifyNodeToken(token: string): string | null {
+    const check = this.guard.check(token); // signature, expiry and the deny list, as at the upgrade
+    return check.ok ? check.claims.node : null;
   }
 
   /**
@@ -264,6 +282,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     await this.admin?.close();
     this.kube?.close();
     this.guard.stop();
+    await this.mqtt?.close();
     for (const link of this.links.values()) link.close();
     await this.store.close();
     this.tls.cleanup();

@@ -3,6 +3,7 @@ import { MAX_PATHS } from '../proto/index.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
 import { cloudTunnelConfig, type CloudTunnelConfig, type CloudTunnelOptions } from '../tunnel/cloud-config.js';
 import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
+import { cloudMqttConfig, type CloudMqttConfig, type CloudMqttOptions } from './mqtt-config.js';
 
 export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   /** Address for edges, "host:port". Default 0.0.0.0:10000. Port 0 picks a free one. */
@@ -25,6 +26,8 @@ export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   retryAfterMs?: number;
   /** Most sockets one node may hold at once (multipath). Default 4. */
   maxPaths?: number;
+  /** Northbound MQTT face (cloudhub/mqtt-config.ts), or false/absent for none. The CLI uses 127.0.0.1:1884. */
+  mqtt?: CloudMqttOptions | false;
   log?: LogOption;
   /** Reverse tunnel: stream limits, windows, and the kube-compatible API (tunnel/cloud-config.ts). */
   tunnel?: CloudTunnelOptions;
@@ -43,6 +46,7 @@ export interface CloudHubConfig {
   link: LinkConfig;
   tunnel: CloudTunnelConfig;
   security: SecurityConfig;
+  mqtt: CloudMqttConfig | null;
 }
 
 export const DefaultCloudHub = Object.freeze({
@@ -81,5 +85,6 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     link: linkConfig(o),
     tunnel: cloudTunnelConfig(o.tunnel, o.highWaterBytes, o.limits?.maxFrameBytes),
     security: securityConfig(o, o.dataDir ?? null),
+    mqtt: o.mqtt ? cloudMqttConfig(o.mqtt) : null,
   };
 }

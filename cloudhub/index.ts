@@ -5,3 +5,5 @@ export { appendDenyEntry, parseDenyList, DenyList } from './deny-list.js';
 export { type TlsOptions } from './tls-config.js';
 export { type SecurityOptions, DefaultSecurity } from './security-config.js';
 export { openDataDir, readDataDir, readHubAddress, type HubFiles, type HubAddress } from './data-dir.js';
+export { CloudMqtt, type CloudMqttHost, type MqttIdentity, type ReceiptRecord } from './mqtt-face.js';
+export { DefaultCloudMqtt, type CloudMqttOptions, type CloudMqttLaneRule } from './mqtt-config.js';

@@ -7,6 +7,7 @@ import {
 } from '../link/index.js';
 import { edgeTunnelConfig, type EdgeTunnelConfig, type EdgeTunnelOptions } from '../tunnel/edge-config.js';
 import { edgeSecurityConfig, readTokenFile, type EdgeSecurityConfig, type EdgeSecurityOptions } from './edge-security.js';
+import { edgeMqttConfig, type EdgeMqttConfig, type EdgeMqttOptions } from './mqtt-config.js';
 
 export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /**
@@ -33,6 +34,8 @@ export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /** The durable store refuses new messages when its disk has less free space. Default 256 MiB. */
   storeMinFreeBytes?: number;
   backoff?: Partial<BackoffConfig>;
+  /** The local MQTT face (edgehub/mqtt-config.ts); absent: none. `{}` is an embedded broker on 127.0.0.1:1883. */
+  mqtt?: EdgeMqttOptions;
   log?: LogOption;
   /** Reverse tunnel: pods served, exec allowlist, providers, limits (tunnel/edge-config.ts). */
   tunnel?: EdgeTunnelOptions;
@@ -52,6 +55,7 @@ export interface EdgeHubConfig {
   link: LinkConfig;
   tunnel: EdgeTunnelConfig;
   security: EdgeSecurityConfig;
+  mqtt: EdgeMqttConfig | null;
 }
 
 /** Adds the link path to a bare ws:// URL and checks the scheme. */
@@ -95,6 +99,7 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     link,
     security: edgeSecurityConfig(o, urls[0]!),
+    mqtt: o.mqtt === undefined ? null : edgeMqttConfig(o.mqtt, checkNodeName(o.node)),
     tunnel: edgeTunnelConfig(o.tunnel, link.highWaterBytes, link.limits.maxFrameBytes),
   };
 }

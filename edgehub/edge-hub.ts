@@ -12,6 +12,7 @@ import {
   type InboundMessage, type LaneDepth, type LaneName, type LinkStats, type Receipt, type SendInput,
 } from '../link/index.js';
 import { edgeHubConfig, type EdgeHubConfig, type EdgeHubOptions } from './config.js';
+import { EdgeMqtt } from './mqtt-face.js';
 import { TokenKeeper } from './token-keeper.js';
 import { Uplink } from './uplink.js';
 import { EdgeTunnel } from '../tunnel/edge-tunnel.js';
@@ -57,6 +58,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   private readonly uplinks: Uplink[];
   private closed = false;
   private readonly keeper: TokenKeeper;
+  /** The local MQTT face, when configured (`mqtt` option): `edge.mqtt.stats()`. */
+  mqtt: EdgeMqtt | null = null;
 
   /**
    * The newest state of every key received on the state lane, durable with
@@ -115,6 +118,14 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     const log = createLogger(options.log, 'edgehub').child({ node: config.node });
     const store = config.store === 'lmdb' ? LmdbStore.open(config.dataDir!, { minFreeBytes: config.storeMinFreeBytes }) : new MemoryStore();
     const hub = new EdgeHub(config, log, store);
+    if (config.mqtt) {
+      try {
+        hub.mqtt = await EdgeMqtt.start(hub, config.mqtt, log, config.link.limits.maxPayloadBytes);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    }
     if (config.security.insecure) log.warn({ urls: config.urls }, 'INSECURE DEV MODE: plain ws://; the node token crosses the network in clear text. Never use this outside development.');
     hub.keeper.watch((token) => hub.renewToken(token).catch((err: Error) => log.warn({ err: err.message }, 'token from the token file not taken')));
     for (const u of hub.uplinks) u.start();
@@ -191,6 +202,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     if (this.closed) return;
     this.closed = true;
     this.keeper.stop();
+    await this.mqtt?.close();
     this.link.close();
     this.tunnel.close();
     await Promise.all(this.uplinks.map((u) => u.stop()));

@@ -91,7 +91,12 @@ export class Link {
   private readonly unordered = new Array<boolean>(LANE_COUNT).fill(false);
   /** Highest seq among the waiters, to notice one registered out of order without a scan. */
   private readonly lastTracked = new Array<number>(LANE_COUNT).fill(0);
-  private readonly recentDrops = new LRUCache<string, DropReason>({ max: 10_000 });
+  /**
+   * Why recent seqs were dropped, for receipts asked for after the drop.
+   * Made on the first drop: an LRUCache allocates its whole capacity up
+   * front (~220 KB for 10k entries), which an idle edge's link must not pay.
+   */
+  private recentDrops: LRUCache<string, DropReason> | null = null;
   private readonly drops: DropLog;
   private frameBytes: number;
   private readonly scheduler: FlushScheduler;
@@ -518,7 +523,7 @@ export class Link {
 
   private track(laneName: LaneName, seq: number): Promise<Delivery> {
     const lane = laneIndex(laneName);
-    const dropped = seq === 0 ? 'overflow' : this.recentDrops.get(`${lane}:${seq}`);
+    const dropped = seq === 0 ? 'overflow' : this.recentDrops?.get(`${lane}:${seq}`);
     if (dropped) return Promise.resolve(deliveryOf(dropped));
     if (seq <= this.acked[lane]!) return Promise.resolve({ status: 'delivered' });
     return new Promise((resolve) => {
@@ -534,7 +539,7 @@ export class Link {
     this.stats.dropped[LANE_NAMES[lane]!][reason]++;
     this.drops.count(LANE_NAMES[lane]!, reason);
     if (!seq) return;
-    this.recentDrops.set(`${lane}:${seq}`, reason);
+    (this.recentDrops ??= new LRUCache<string, DropReason>({ max: 10_000 })).set(`${lane}:${seq}`, reason);
     const resolve = this.waiters[lane]!.get(seq);
     if (resolve) {
       this.waiters[lane]!.delete(seq);
