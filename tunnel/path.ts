@@ -14,10 +14,10 @@ export interface StreamPath {
   rttMs(): number | null;
   /**
    * Writes caused by an inbound frame wait for the next turn of the event
-   * loop instead of going out from inside the socket library's receive
-   * callback. The cloud hub sets it: uWS over TLS drops a connection (1006)
-   * that is written to from inside its message handler while it is under
-   * load (measured: 6 streams edge->cloud over wss).
+   * loop instead of going out from inside the socket library's message
+   * callback (writes after a drain always do). The cloud hub sets it: uWS
+   * over TLS dropped a busy connection (1006) written to from inside its
+   * message handler (6 streams edge->cloud over wss).
    */
   readonly deferInReceive?: boolean;
 }

@@ -158,7 +158,10 @@ export class TunnelSession implements StreamHost {
   writable(): void {
     if (!this.blocked) return;
     this.blocked = false;
-    this.flush();
+    // Called from the socket library's drain (uWS) or write (ws) callback: write on the next
+    // turn. Over TLS, writing from there dropped a busy path of a two-path edge (1006).
+    this.flushAfter = true;
+    this.scheduleAfter();
   }
 
   /** This side is shutting down: tell the peer (StreamReset SHUTDOWN) before the socket goes. */
