@@ -17,3 +17,9 @@ export {
   StoreFullError, StoreCorruptError, StoreInUseError,
 } from './link/index.js';
 export { CloseCode, DefaultWireLimits, type WireLimits } from './proto/index.js';
+export {
+  StreamCode, StreamError, DefaultTunnel, INITIAL_WINDOW, streamReadables, streamWritable, streamDuplex,
+  type Stream, type ExitStatus, type Provider, type ProviderContext, type TunnelOptions, type EdgeTunnelOptions, type PodOptions,
+  type ExecRequest, type ExecSession, type LogsRequest, type LogsSession, type PortForwardRequest, type PodRecord, type TunnelCounts,
+} from './tunnel/index.js';
+export type { CloudTunnelOptions } from './tunnel/cloud-config.js';

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LaneName } from '../index.js';
 
-export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'mqtt', 'loss', 'storm', 'scale'] as const;
+export const BENCHES = ['latency', 'throughput', 'durable', 'drain', 'footprint', 'mqtt', 'loss', 'storm', 'scale', 'tunnel'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface BenchOptions {
@@ -63,7 +63,7 @@ export interface BenchOptions {
   idleSeconds: number;
 }
 
-export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|loss|storm|scale|all>... [flags]
+export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|footprint|mqtt|loss|storm|scale|tunnel|all>... [flags]
   --quick          short run of the same cases (smoke test of the harness)
   --seconds S      latency: seconds per rate; drain: idle seconds per round
                    (default 10, quick 2)

@@ -16,8 +16,9 @@ import { mqttBench } from './mqtt/mqtt-bench.js';
 import { loss } from './loss/loss.js';
 import { storm } from './storm/storm.js';
 import { scale } from './scale/scale.js';
+import { tunnel } from './tunnel/tunnel.js';
 
-const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, mqtt: mqttBench, loss, storm, scale };
+const benches: Record<BenchName, (o: BenchOptions, info: RunInfo) => Promise<Report>> = { latency, throughput, durable, drain, footprint, mqtt: mqttBench, loss, storm, scale, tunnel };
 
 async function main(argv: string[]): Promise<number> {
   let o: BenchOptions;

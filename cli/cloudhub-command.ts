@@ -9,6 +9,7 @@ import { duration, fail, nonNegativeInt, positiveInt } from './options.js';
 import { stopOnSignals } from './drain-signals.js';
 import { loadConfig } from './config-load.js';
 import { collect, explicitFlags } from './config-flags.js';
+import { DefaultKubeListen } from '../tunnel/cloud-config.js';
 
 /** The command's defaults: the lowest config layer (the file, ISTHMUS_* and flags override them). */
 export const CLOUDHUB_DEFAULTS = Object.freeze({
@@ -43,6 +44,8 @@ export function registerCloudhub(program: Command): void {
     .option('--drain-redirect <url>', 'on SIGTERM, tell edges to reconnect to this hub instead (wss://HOST:PORT)')
     .option('--insecure-dev', 'no TLS: plain ws:// and http:// (development only; warns at start)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
+    .option('--kube <host:port>', `kube-compatible API for kubectl and isthmus exec/logs/port-forward (default ${DefaultKubeListen})`)
+    .option('--no-kube', 'no kube-compatible API')
     .addHelpText('after', `
 Configuration: flags > ISTHMUS_* environment > --config file (section cloudhub:) > defaults.
   Every setting of the file has an environment name: ISTHMUS_MAX_CONNECTIONS, ISTHMUS_TLS__CERT, ...
@@ -68,12 +71,14 @@ Examples:
             listen: 'listen', admin: 'admin', data: 'dataDir', store: 'store', storeMinFree: 'storeMinFreeBytes',
             pingInterval: 'pingIntervalMs', maxConnections: 'maxConnections', retryAfter: 'retryAfterMs',
             tlsCert: 'tls.cert', tlsKey: 'tls.key', tlsCa: 'tls.ca', tlsHost: 'tls.hosts', denyList: 'denyList',
-            insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log',
+            insecureDev: (v) => (v ? { insecure: 'dev' } : {}), logLevel: 'log', kube: 'tunnel.kube',
             mqtt: (v) => ({ mqtt: v === false ? false : { listen: v as string } }),
             admitRate: 'admission.ratePerSecond', admitBurst: 'admission.burst',
             drainTimeout: 'drainTimeoutMs', drainRedirect: 'drainRedirect',
           }),
         }) as CloudHubOptions;
+        // The standalone hub serves the kube API unless told not to (an embedded one only when asked).
+        if (options.tunnel?.kube === undefined) options.tunnel = { ...options.tunnel, kube: DefaultKubeListen };
       } catch (err) {
         fail(err);
       }
@@ -93,6 +98,7 @@ Examples:
         `  edges connect to:  ${hub.url}`,
         hub.caFile ? `  CA for edges:      ${hub.caFile} (copy it to each edge: --ca FILE)` : hub.url.startsWith('wss:') ? '  CA for edges:      your certificate\'s CA (the edges\' system CAs)' : '  TLS:               OFF (--insecure-dev): development only',
         hub.adminUrl ? `  admin API:         ${hub.adminUrl} (bearer token in ${data}/admin-token)` : '  admin API:         off',
+        hub.kubeUrl ? `  kube API:          ${hub.kubeUrl} (kubectl --server ${hub.kubeUrl} --token $(cat ${data}/admin-token)${hub.caFile ? ` --certificate-authority ${hub.caFile}` : ''})` : '  kube API:          off',
         hub.denyListFile ? `  token deny list:   ${hub.denyListFile} (isthmus token revoke)` : '',
         hub.mqtt ? `  MQTT face:         ${hub.mqtt.url} (user "${hub.mqtt.config.username}", password in ${data}/mqtt-password)` : '  MQTT face:         off',
         'Attach an edge:',

@@ -38,6 +38,7 @@ export function registerEdgehub(program: Command): void {
     .option('--drain-timeout <duration>', 'longest the drain on SIGTERM may take before exiting anyway; default 10s', duration)
     .option('--insecure-dev', 'allow a plain ws:// cloud URL (development only; warns at start)')
     .option('--log-level <level>', 'trace, debug, info, warn, error, silent (default info)')
+    .option('--exec-allow <programs>', 'tunnel: comma-separated programs exec may run ("*": any); exec is off without it. Pods: edgehub.tunnel.pods in the config file')
     .addHelpText('after', `
 Configuration: flags > ISTHMUS_* environment > --config file (section edgehub:) > defaults.
 
@@ -60,6 +61,7 @@ Examples:
             mqtt: (v) => ({ mqtt: v === true ? {} : { listen: v as string } }),
             mqttBroker: (v) => ({ mqtt: { broker: v as string } }),
             admin: 'admin', drainTimeout: 'drainTimeoutMs',
+            execAllow: (v) => ({ tunnel: { exec: { allow: String(v).split(',').map((p) => p.trim()).filter(Boolean) } } }),
           }),
         });
         for (const [key, flag] of [['cloud', '--cloud'], ['node', '--node']] as const) {

@@ -7,6 +7,7 @@ import { registerToken } from './token-command.js';
 import { registerSend } from './send-command.js';
 import { registerNodes } from './nodes-command.js';
 import { registerConfig } from './config-command.js';
+import { registerTunnel } from './tunnel-commands.js';
 
 const program = new Command('isthmus')
   .description('Isthmus: cloud-edge message hub and reverse tunnel')
@@ -26,4 +27,5 @@ registerToken(program);
 registerSend(program);
 registerNodes(program);
 registerConfig(program);
+registerTunnel(program);
 await program.parseAsync();

@@ -19,6 +19,9 @@ import { EdgeSocket, type SocketData } from './edge-socket.js';
 import { mintToken } from './token.js';
 import { openDataDir, writeHubAddress } from './data-dir.js';
 import { AdminApi } from './admin-api.js';
+import { CloudTunnel } from '../tunnel/cloud-tunnel.js';
+import { isStreamBody } from '../proto/stream-codec.js';
+import { KubeApi } from '../tunnel/kube/kube-api.js';
 import { openTls, type HubTls } from './tls.js';
 import { SessionGuard } from './session-guard.js';
 import { CloudMqtt } from './mqtt-face.js';
@@ -98,6 +101,9 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   private readonly sockets = new Set<EdgeSocket>();
   private listenSocket: uWS.us_listen_socket | null = null;
   private admin: AdminApi | null = null;
+  /** Reverse tunnel: `hub.tunnel.exec(node, {...})`, `logs`, `portForward`, `pods()`. */
+  readonly tunnel: CloudTunnel;
+  private kube: KubeApi | null = null;
   /** The northbound MQTT face, when configured (`mqtt` option): `hub.mqtt.stats()`. */
   mqtt: CloudMqtt | null = null;
   private closing = false;
@@ -119,11 +125,13 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       connectedNodes: () => this.current.size,
       openSockets: () => this.sockets.size,
       draining: () => this.draining,
+      tunnelStreams: () => this.tunnel.counts().streams,
     });
     this.config = config;
     this.secret = secret;
     this.adminToken = adminToken;
     this.log = log;
+    this.tunnel = new CloudTunnel(config.tunnel, log, () => this.store.kv());
   }
 
   /** Validates options, loads or creates secrets, and listens. */
@@ -164,8 +172,9 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         throw err;
       }
     }
+    if (config.tunnel.kube) hub.kube = await KubeApi.start(hub, config.tunnel.kube.host, config.tunnel.kube.port, hub.tls.app);
     if (!hub.tls.app) log.warn({ url: hub.url, admin: hub.adminUrl }, 'INSECURE DEV MODE: no TLS; node and admin tokens cross the network in clear text. Never use this outside development.');
-    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile });
+    if (config.dataDir) writeHubAddress(config.dataDir, { url: hub.url, admin: hub.adminUrl, pid: process.pid, ca: hub.caFile, kube: hub.kubeUrl });
     log.info({ url: hub.url, admin: hub.adminUrl, mqtt: hub.mqtt?.url, store: store.location, nodes: hub.links.size, ca: hub.caFile, certExpiresAt: hub.tls.certExpiresAt?.toISOString(), tlsCreated: hub.tls.created || undefined }, 'cloud hub listening');
     return hub;
   }
@@ -206,6 +215,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
 
   get adminUrl(): string | null {
     return this.admin?.url ?? null;
+  }
+
+  /** URL of the Kubernetes-compatible API (kubectl --server), when it runs. */
+  get kubeUrl(): string | null {
+    return this.kube?.url ?? null;
   }
 
   /** Mints a token for a node (default 30 days). */
@@ -302,10 +316,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     this.shut = this.closing = true;
     if (this.listenSocket) uWS.us_listen_socket_close(this.listenSocket);
     this.listenSocket = null;
+    this.tunnel.close();
     for (const sock of [...this.sockets]) {
       this.goAway(sock, CloseCode.SHUTTING_DOWN, 'cloud hub shutting down', this.config.retryAfterMs, '');
     }
     await this.admin?.close();
+    this.kube?.close();
     this.guard.stop();
     await this.mqtt?.close();
     for (const link of this.links.values()) link.close();
@@ -331,7 +347,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         inbox: this.store.inbox(node),
         config: this.config.link,
         log: this.log,
-        deliver: (m) => this.emit('message', node, m),
+        deliver: (m) => { this.tunnel.observe(node, m); this.emit('message', node, m); },
         scheduler: this.scheduler,
         observer: this.metrics.observer,
       });
@@ -354,7 +370,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       upgrade: (res, req, context) => this.upgrade(res, req, context),
       open: (ws) => this.opened(ws),
       message: (ws, data, isBinary) => this.received(ws.getUserData().sock, data, isBinary),
-      drain: (ws) => ws.getUserData().sock.link?.writable(),
+      drain: (ws) => { const sock = ws.getUserData().sock; sock.link?.writable(); if (sock.state === 'open') this.tunnel.writable(sock.node, sock.id); },
       close: (ws, code, message) => this.closed(ws.getUserData().sock, code, Buffer.from(message).toString()),
     });
     app.any('/*', (res) => {
@@ -431,6 +447,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         // One renewal covers every path of the edge process: they share one session.
         if (!answer.error) for (const other of this.current.get(sock.node)?.paths.values() ?? []) other.claims = sock.claims;
         sock.send(encodeFrame({ tokenRenewed: answer }));
+      } else if (isStreamBody(frame.body)) {
+        this.tunnel.receive(sock.node, frame, sock.id);
       } else {
         sock.link!.receive(frame, sock);
       }
@@ -492,6 +510,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     }));
     link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs, hello.path);
     this.metrics.connected();
+    // Streams ride the socket they were opened on; each path gets its own tunnel session.
+    this.tunnel.attach(sock.node, { id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? link.rttMs, deferInReceive: true });
     this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, path: hello.path, replaced: replaced[0]?.id }, 'edge online');
     if (!previous) this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
   }
@@ -501,6 +521,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (!this.sockets.delete(sock)) return;
     if (sock.link) this.metrics.disconnected(closeCodeName(sock.goAwayCode ?? code));
     sock.link?.detach(sock);
+    this.tunnel.detach(sock.node, sock.id);
     // uWS drops the TCP connection itself (no close frame: 1006) on a frame over maxPayloadLength.
     if (code === 1006 && /too big/i.test(reason)) {
       this.log.warn({ node: sock.node, conn: sock.id, remote: sock.remote, maxFrameBytes: this.config.link.limits.maxFrameBytes, reason }, 'frame over max_frame_bytes; connection dropped');

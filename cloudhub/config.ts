@@ -2,6 +2,7 @@
 import { MAX_PATHS } from '../proto/index.js';
 import { admissionConfig, drainConfig, type AdmissionConfig, type AdmissionOptions, type DrainConfig } from './admission-config.js';
 import { linkConfig, storeKind, minFree, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind } from '../link/index.js';
+import { cloudTunnelConfig, type CloudTunnelConfig, type CloudTunnelOptions } from '../tunnel/cloud-config.js';
 import { securityConfig, type SecurityConfig, type SecurityOptions } from './security-config.js';
 import { cloudMqttConfig, type CloudMqttConfig, type CloudMqttOptions } from './mqtt-config.js';
 
@@ -35,6 +36,8 @@ export interface CloudHubOptions extends LinkConfigInput, SecurityOptions {
   /** During a drain, edges are told to reconnect to this URL (another replica); default: the same URL, later. */
   drainRedirect?: string;
   log?: LogOption;
+  /** Reverse tunnel: stream limits, windows, and the kube-compatible API (tunnel/cloud-config.ts). */
+  tunnel?: CloudTunnelOptions;
 }
 
 export interface CloudHubConfig {
@@ -50,6 +53,7 @@ export interface CloudHubConfig {
   admission: AdmissionConfig;
   drain: DrainConfig;
   link: LinkConfig;
+  tunnel: CloudTunnelConfig;
   security: SecurityConfig;
   mqtt: CloudMqttConfig | null;
 }
@@ -90,6 +94,7 @@ export function cloudHubConfig(o: CloudHubOptions): CloudHubConfig {
     admission: admissionConfig(o.admission),
     drain: drainConfig(o.drainTimeoutMs, o.drainRedirect),
     link: linkConfig(o),
+    tunnel: cloudTunnelConfig(o.tunnel, o.highWaterBytes, o.limits?.maxFrameBytes),
     security: securityConfig(o, o.dataDir ?? null),
     mqtt: o.mqtt ? cloudMqttConfig(o.mqtt) : null,
   };

@@ -19,6 +19,8 @@ export interface HubAddress {
   pid: number;
   /** The CA file clients verify the hub against (absent in the insecure dev mode). */
   ca?: string | null;
+  /** The kube-compatible API (tunnel), when it runs. */
+  kube?: string | null;
 }
 
 function readOrCreate(path: string, make: () => string): string {

@@ -5,6 +5,7 @@ import {
   checkNodeName, DefaultBackoff, linkConfig, minFree, storeKind, verifyBackoff,
   type BackoffConfig, type LinkConfig, type LinkConfigInput, type LogOption, type StoreKind,
 } from '../link/index.js';
+import { edgeTunnelConfig, type EdgeTunnelConfig, type EdgeTunnelOptions } from '../tunnel/edge-config.js';
 import { edgeSecurityConfig, readTokenFile, type EdgeSecurityConfig, type EdgeSecurityOptions } from './edge-security.js';
 import { edgeMqttConfig, type EdgeMqttConfig, type EdgeMqttOptions } from './mqtt-config.js';
 import { edgeAdminConfig, edgeDrainTimeout } from './admin-config.js';
@@ -41,6 +42,8 @@ export interface EdgeHubOptions extends LinkConfigInput, EdgeSecurityOptions {
   /** Longest drain() may take (flush acks, close the socket and the store), ms. Default 10000. */
   drainTimeoutMs?: number;
   log?: LogOption;
+  /** Reverse tunnel: pods served, exec allowlist, providers, limits (tunnel/edge-config.ts). */
+  tunnel?: EdgeTunnelOptions;
 }
 
 export interface EdgeHubConfig {
@@ -57,6 +60,7 @@ export interface EdgeHubConfig {
   admin: { host: string; port: number } | null;
   drainTimeoutMs: number;
   link: LinkConfig;
+  tunnel: EdgeTunnelConfig;
   security: EdgeSecurityConfig;
   mqtt: EdgeMqttConfig | null;
 }
@@ -89,6 +93,7 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
   }
   // Every URL must pass the same security rules (no plain ws:// outside dev mode).
   for (const u of urls.slice(1)) edgeSecurityConfig(o, u);
+  const link = linkConfig(o);
   return {
     urls,
     paths,
@@ -101,8 +106,9 @@ export function edgeHubConfig(o: EdgeHubOptions): EdgeHubConfig {
     backoff: verifyBackoff({ ...DefaultBackoff, ...(o.backoff ?? {}) }),
     admin: edgeAdminConfig(o.admin),
     drainTimeoutMs: edgeDrainTimeout(o.drainTimeoutMs),
-    link: linkConfig(o),
+    link,
     security: edgeSecurityConfig(o, urls[0]!),
     mqtt: o.mqtt === undefined ? null : edgeMqttConfig(o.mqtt, checkNodeName(o.node)),
+    tunnel: edgeTunnelConfig(o.tunnel, link.highWaterBytes, link.limits.maxFrameBytes),
   };
 }

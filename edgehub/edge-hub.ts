@@ -18,6 +18,8 @@ import { TokenKeeper } from './token-keeper.js';
 import { Uplink } from './uplink.js';
 import { EdgeHubMetrics } from './metrics.js';
 import { EdgeAdminServer } from './admin-server.js';
+import { EdgeTunnel } from '../tunnel/edge-tunnel.js';
+import { reportPods } from '../tunnel/pod-reports.js';
 
 export interface EdgeHubEvents {
   message: [message: InboundMessage];
@@ -72,6 +74,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
    * restart (`get(key)`, `list(prefix)`). A delete removes the key.
    */
   readonly resources: ResourceCache;
+  /** Reverse tunnel: `edge.tunnel.register(kind, provider)`; serves the configured pods. */
+  readonly tunnel: EdgeTunnel;
 
   private constructor(config: EdgeHubConfig, log: Logger, private readonly store: Store) {
     super();
@@ -79,7 +83,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.log = log;
     const cache = store.resources();
     this.resources = cache;
-    this.metrics = new EdgeHubMetrics({ links: () => [this.link], traffic: this.traffic, online: () => this.online });
+    this.metrics = new EdgeHubMetrics({ links: () => [this.link], traffic: this.traffic, online: () => this.online, tunnelStreams: () => this.tunnel.counts().streams });
     this.link = new Link({
       peer: 'cloud',
       outbox: store.outbox('cloud', config.link.lanes),
@@ -91,6 +95,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
       observer: this.metrics.observer,
       passivePing: true,
     });
+    this.tunnel = new EdgeTunnel(config.tunnel, log);
     const keeper = new TokenKeeper(config.token, config.security, log, config.link.handshakeTimeoutMs);
     this.keeper = keeper;
     const instance = randomBytes(8).toString('base64url');
@@ -115,6 +120,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
           return true;
         },
       },
+      this.tunnel,
     ));
   }
 
@@ -143,6 +149,9 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     if (config.security.insecure) log.warn({ urls: config.urls }, 'INSECURE DEV MODE: plain ws://; the node token crosses the network in clear text. Never use this outside development.');
     hub.keeper.watch((token) => hub.renewToken(token).catch((err: Error) => log.warn({ err: err.message }, 'token from the token file not taken')));
     for (const u of hub.uplinks) u.start();
+    if (config.tunnel.pods.size || store.kv().get(['tunnel', 'reported-pods'])) {
+      await reportPods(hub, hub.tunnel, config.node).catch((err: Error) => log.error({ err: err.message }, 'could not queue the pod reports'));
+    }
     return hub;
   }
 
@@ -238,6 +247,7 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
     this.keeper.stop();
     await this.mqtt?.close();
     this.link.close();
+    this.tunnel.close();
     await Promise.all(this.uplinks.map((u) => u.stop()));
     await this.store.close();
   }

@@ -12,6 +12,8 @@ import {
 import { Backoff, type Link, type Traffic, type Transport } from '../link/index.js';
 import { linkUrl, type EdgeHubConfig } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
+import { isStreamBody } from '../proto/stream-codec.js';
+import type { EdgeTunnel } from '../tunnel/edge-tunnel.js';
 import { describeConnectError } from './edge-security.js';
 
 export interface UplinkEvents {
@@ -48,6 +50,8 @@ export class Uplink {
     /** Bytes in and out, summed over the paths (metrics). */
     private readonly traffic: Traffic,
     private readonly events: UplinkEvents,
+    /** Stream frames of this socket go to the tunnel (a session per socket). */
+    private readonly tunnel: EdgeTunnel | null = null,
   ) {
     this.backoff = new Backoff(config.backoff);
     this.log = config.paths > 1 ? log.child({ path: index }) : log;
@@ -102,6 +106,7 @@ export class Uplink {
     const sock = new CloudSocket(ws, this.traffic);
     sock.onWritten = () => {
       if (ws.bufferedAmount < this.config.link.highWaterBytes) this.link.writable();
+      this.tunnel?.writable(sock.id);
     };
     this.socket = sock;
     let refusal = '';
@@ -168,6 +173,8 @@ export class Uplink {
       } else if (this.session === null) {
         if (frame.body !== 'welcome') throw new ProtocolError(`expected welcome, got ${frame.body}`);
         this.welcome(sock, frame.welcome as Welcome);
+      } else if (isStreamBody(frame.body)) {
+        this.tunnel?.receive(frame, sock.id);
       } else if (!this.events.frame(frame, this)) {
         this.link.receive(frame, sock);
       }
@@ -187,6 +194,7 @@ export class Uplink {
     this.handshakeTimer = null;
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs, this.index);
     this.session = w.session;
+    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs });
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.events.up(this, w.session, sock);
@@ -198,6 +206,7 @@ export class Uplink {
     const wasOnline = this.session !== null;
     this.session = null;
     this.link.detach(sock);
+    this.tunnel?.detach(sock.id);
     for (const t of [this.handshakeTimer, this.stableTimer]) if (t) clearTimeout(t);
     this.handshakeTimer = this.stableTimer = null;
     if (this.stopped) return;

@@ -27,6 +27,8 @@ export interface LinkMetricsSource {
   /** Every link of the hub (the cloud's are never removed, so sums of their counters only grow). */
   links(): Iterable<Link>;
   traffic: Traffic;
+  /** Tunnel streams open now, read at scrape time (absent: the gauge is set by setOpenTunnelStreams). */
+  tunnelStreams?: () => number;
 }
 
 export class LinkMetrics {
@@ -49,7 +51,10 @@ export class LinkMetrics {
     };
     this.connects = new Counter({ name: 'isthmus_connects_total', help: 'Sessions established (handshake completed)', registers });
     this.disconnects = new Counter({ name: 'isthmus_disconnects_total', help: 'Sessions ended, by close code name (PING_TIMEOUT, REPLACED, SHUTTING_DOWN, ...)', labelNames: ['reason'], registers });
-    this.tunnelStreams = new Gauge({ name: 'isthmus_tunnel_open_streams', help: 'Tunnel streams open now (set by the tunnel)', registers });
+    this.tunnelStreams = new Gauge({
+      name: 'isthmus_tunnel_open_streams', help: 'Tunnel streams open now', registers,
+      collect() { if (source.tunnelStreams) this.set(source.tunnelStreams()); },
+    });
 
     // One pass over the links per scrape, shared by every collect() of that scrape.
     const snap = new Snapshots(source);

@@ -8,6 +8,7 @@ import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
 import type { WireLimits } from './limits.js';
+import { decodeStreamDataFast, isStreamBody, validateStreamFrame } from './stream-codec.js';
 
 export const pb = isthmus.v1;
 export type Frame = isthmus.v1.Frame;
@@ -98,6 +99,8 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
   if (bytes.length > limits.maxFrameBytes) {
     throw new ProtocolError(`frame of ${bytes.length} bytes exceeds max_frame_bytes ${limits.maxFrameBytes}`, CloseCode.TOO_LARGE);
   }
+  const data = decodeStreamDataFast(bytes);
+  if (data) return { body: 'streamData', streamData: data } as unknown as Frame;
   let frame: Frame;
   try {
     frame = pb.Frame.decode(bytes);
@@ -114,7 +117,9 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
     case 'goAway': checkString(frame.goAway!.reason, 'go_away.reason', MAX_REASON_LENGTH); checkString(frame.goAway!.redirect, 'go_away.redirect', MAX_REASON_LENGTH); break;
     case 'renewToken': checkString(frame.renewToken!.token, 'renew_token.token', MAX_TOKEN_FRAME_LENGTH); break;
     case 'tokenRenewed': checkUint(frame.tokenRenewed!.expiresAtMs, 'token_renewed.expires_at_ms'); checkString(frame.tokenRenewed!.error, 'token_renewed.error', MAX_REASON_LENGTH); break;
-    default: throw new ProtocolError('frame has no body');
+    default:
+      if (isStreamBody(frame.body)) { validateStreamFrame(frame); break; }
+      throw new ProtocolError('frame has no body');
   }
   return frame;
 }

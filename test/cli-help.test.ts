@@ -6,7 +6,7 @@ import { CLI } from './helpers/processes.js';
 
 const run = promisify(execFile);
 
-const COMMANDS = [['cloudhub'], ['edgehub'], ['token', 'create'], ['token', 'revoke'], ['send'], ['nodes'], ['config', 'print']];
+const COMMANDS = [['cloudhub'], ['edgehub'], ['token', 'create'], ['token', 'revoke'], ['send'], ['nodes'], ['config', 'print'], ['exec'], ['logs'], ['port-forward']];
 
 t.test('isthmus --help: the commands and a getting-started path', async (t) => {
   const { stdout } = await run(process.execPath, [CLI, '--help']);

@@ -82,7 +82,16 @@ t.test('cloud and edge /metrics move as messages flow, queue and drop', async (t
   c = await scrape(cloudUrl);
   t.equal(c.value('isthmus_upgrades_refused_total', { reason: 'unauthorized' }), 1);
 
-  // The tunnel's gauge is set through its setter.
-  hub.metrics.setOpenTunnelStreams(3);
-  t.equal((await scrape(cloudUrl)).value('isthmus_tunnel_open_streams'), 3);
+  // Open tunnel streams, counted at scrape time: two held open by a provider that never ends them
+  // (on a second edge: the first is told to stay away for a minute).
+  const edge2 = await startEdge(hub, 'edge-2');
+  t.teardown(() => edge2.close());
+  edge2.tunnel.register('hold', (s) => { s.accept(); });
+  await until(() => hub.tunnel.online('edge-2'), 'tunnel session');
+  const held = [hub.tunnel.open('edge-2', 'hold', {}), hub.tunnel.open('edge-2', 'hold', {})];
+  await until(() => hub.tunnel.counts().streams === 2, 'two streams open');
+  t.equal((await scrape(cloudUrl)).value('isthmus_tunnel_open_streams'), 2, 'open tunnel streams');
+  for (const s of held) s.reset(0, 'test done');
+  await until(() => hub.tunnel.counts().streams === 0, 'streams closed');
+  t.equal((await scrape(cloudUrl)).value('isthmus_tunnel_open_streams'), 0, 'and back to zero');
 });

@@ -1026,8 +1026,35 @@ export namespace isthmus {
             /** Frame tokenRenewed. */
             tokenRenewed?: (isthmus.v1.TokenRenewed.$Properties|null);
 
+            /** Frame streamOpen. */
+            streamOpen?: (isthmus.v1.StreamOpen.$Properties|null);
+
+            /** Frame streamOk. */
+            streamOk?: (isthmus.v1.StreamOk.$Properties|null);
+
+            /** Frame streamFail. */
+            streamFail?: (isthmus.v1.StreamFail.$Properties|null);
+
+            /** Frame streamData. */
+            streamData?: (isthmus.v1.StreamData.$Properties|null);
+
+            /** Frame streamWindow. */
+            streamWindow?: (isthmus.v1.StreamWindow.$Properties|null);
+
+            /** Frame streamFin. */
+            streamFin?: (isthmus.v1.StreamFin.$Properties|null);
+
+            /** Frame streamReset. */
+            streamReset?: (isthmus.v1.StreamReset.$Properties|null);
+
+            /** Frame streamExit. */
+            streamExit?: (isthmus.v1.StreamExit.$Properties|null);
+
+            /** Frame streamResize. */
+            streamResize?: (isthmus.v1.StreamResize.$Properties|null);
+
             /** Frame body. */
-            body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed");
+            body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize");
 
             /**
              * Creates a new Frame instance using the specified properties.
@@ -1088,8 +1115,35 @@ export namespace isthmus {
                 /** Frame tokenRenewed */
                 tokenRenewed?: (isthmus.v1.TokenRenewed.$Properties|null);
 
+                /** Frame streamOpen */
+                streamOpen?: (isthmus.v1.StreamOpen.$Properties|null);
+
+                /** Frame streamOk */
+                streamOk?: (isthmus.v1.StreamOk.$Properties|null);
+
+                /** Frame streamFail */
+                streamFail?: (isthmus.v1.StreamFail.$Properties|null);
+
+                /** Frame streamData */
+                streamData?: (isthmus.v1.StreamData.$Properties|null);
+
+                /** Frame streamWindow */
+                streamWindow?: (isthmus.v1.StreamWindow.$Properties|null);
+
+                /** Frame streamFin */
+                streamFin?: (isthmus.v1.StreamFin.$Properties|null);
+
+                /** Frame streamReset */
+                streamReset?: (isthmus.v1.StreamReset.$Properties|null);
+
+                /** Frame streamExit */
+                streamExit?: (isthmus.v1.StreamExit.$Properties|null);
+
+                /** Frame streamResize */
+                streamResize?: (isthmus.v1.StreamResize.$Properties|null);
+
                 /** Frame body */
-                body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed");
+                body?: ("hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1106,10 +1160,688 @@ export namespace isthmus {
               goAway?: isthmus.v1.GoAway.$Shape|null;
               renewToken?: isthmus.v1.RenewToken.$Shape|null;
               tokenRenewed?: isthmus.v1.TokenRenewed.$Shape|null;
+              streamOpen?: isthmus.v1.StreamOpen.$Shape|null;
+              streamOk?: isthmus.v1.StreamOk.$Shape|null;
+              streamFail?: isthmus.v1.StreamFail.$Shape|null;
+              streamData?: isthmus.v1.StreamData.$Shape|null;
+              streamWindow?: isthmus.v1.StreamWindow.$Shape|null;
+              streamFin?: isthmus.v1.StreamFin.$Shape|null;
+              streamReset?: isthmus.v1.StreamReset.$Shape|null;
+              streamExit?: isthmus.v1.StreamExit.$Shape|null;
+              streamResize?: isthmus.v1.StreamResize.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; renewToken?: null; tokenRenewed?: null }|{ body?: "renewToken"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken: isthmus.v1.RenewToken.$Shape; tokenRenewed?: null }|{ body?: "tokenRenewed"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed: isthmus.v1.TokenRenewed.$Shape })
+              ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "renewToken"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken: isthmus.v1.RenewToken.$Shape; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "tokenRenewed"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed: isthmus.v1.TokenRenewed.$Shape; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOpen"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen: isthmus.v1.StreamOpen.$Shape; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOk"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk: isthmus.v1.StreamOk.$Shape; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFail"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail: isthmus.v1.StreamFail.$Shape; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamData"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData: isthmus.v1.StreamData.$Shape; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamWindow"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow: isthmus.v1.StreamWindow.$Shape; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFin"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin: isthmus.v1.StreamFin.$Shape; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamReset"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset: isthmus.v1.StreamReset.$Shape; streamExit?: null; streamResize?: null }|{ body?: "streamExit"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit: isthmus.v1.StreamExit.$Shape; streamResize?: null }|{ body?: "streamResize"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize: isthmus.v1.StreamResize.$Shape })
             );
+        }
+
+        /**
+         * Properties of a StreamOpen.
+         * @deprecated Use isthmus.v1.StreamOpen.$Properties instead.
+         */
+        interface IStreamOpen extends isthmus.v1.StreamOpen.$Properties {
+        }
+
+        /** Represents a StreamOpen. */
+        class StreamOpen {
+
+            /**
+             * Constructs a new StreamOpen.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamOpen.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamOpen id. */
+            id: number;
+
+            /** StreamOpen kind. */
+            kind: string;
+
+            /** StreamOpen params. */
+            params: Uint8Array;
+
+            /**
+             * Creates a new StreamOpen instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamOpen instance
+             */
+            static create(properties: isthmus.v1.StreamOpen.$Shape): isthmus.v1.StreamOpen & isthmus.v1.StreamOpen.$Shape;
+            static create(properties?: isthmus.v1.StreamOpen.$Properties): isthmus.v1.StreamOpen;
+
+            /**
+             * Encodes the specified StreamOpen message. Does not implicitly {@link isthmus.v1.StreamOpen.verify|verify} messages.
+             * @param message StreamOpen message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamOpen.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamOpen message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamOpen & isthmus.v1.StreamOpen.$Shape} StreamOpen
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamOpen & isthmus.v1.StreamOpen.$Shape;
+        }
+
+        namespace StreamOpen {
+
+            /** Properties of a StreamOpen. */
+            interface $Properties {
+
+                /** StreamOpen id */
+                id?: (number|null);
+
+                /** StreamOpen kind */
+                kind?: (string|null);
+
+                /** StreamOpen params */
+                params?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamOpen. */
+            type $Shape = isthmus.v1.StreamOpen.$Properties;
+        }
+
+        /**
+         * Properties of a StreamOk.
+         * @deprecated Use isthmus.v1.StreamOk.$Properties instead.
+         */
+        interface IStreamOk extends isthmus.v1.StreamOk.$Properties {
+        }
+
+        /** Represents a StreamOk. */
+        class StreamOk {
+
+            /**
+             * Constructs a new StreamOk.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamOk.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamOk id. */
+            id: number;
+
+            /**
+             * Creates a new StreamOk instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamOk instance
+             */
+            static create(properties: isthmus.v1.StreamOk.$Shape): isthmus.v1.StreamOk & isthmus.v1.StreamOk.$Shape;
+            static create(properties?: isthmus.v1.StreamOk.$Properties): isthmus.v1.StreamOk;
+
+            /**
+             * Encodes the specified StreamOk message. Does not implicitly {@link isthmus.v1.StreamOk.verify|verify} messages.
+             * @param message StreamOk message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamOk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamOk message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamOk & isthmus.v1.StreamOk.$Shape} StreamOk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamOk & isthmus.v1.StreamOk.$Shape;
+        }
+
+        namespace StreamOk {
+
+            /** Properties of a StreamOk. */
+            interface $Properties {
+
+                /** StreamOk id */
+                id?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamOk. */
+            type $Shape = isthmus.v1.StreamOk.$Properties;
+        }
+
+        /**
+         * Properties of a StreamFail.
+         * @deprecated Use isthmus.v1.StreamFail.$Properties instead.
+         */
+        interface IStreamFail extends isthmus.v1.StreamFail.$Properties {
+        }
+
+        /** Represents a StreamFail. */
+        class StreamFail {
+
+            /**
+             * Constructs a new StreamFail.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamFail.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamFail id. */
+            id: number;
+
+            /** StreamFail code. */
+            code: number;
+
+            /** StreamFail message. */
+            message: string;
+
+            /**
+             * Creates a new StreamFail instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamFail instance
+             */
+            static create(properties: isthmus.v1.StreamFail.$Shape): isthmus.v1.StreamFail & isthmus.v1.StreamFail.$Shape;
+            static create(properties?: isthmus.v1.StreamFail.$Properties): isthmus.v1.StreamFail;
+
+            /**
+             * Encodes the specified StreamFail message. Does not implicitly {@link isthmus.v1.StreamFail.verify|verify} messages.
+             * @param message StreamFail message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamFail.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamFail message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamFail & isthmus.v1.StreamFail.$Shape} StreamFail
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamFail & isthmus.v1.StreamFail.$Shape;
+        }
+
+        namespace StreamFail {
+
+            /** Properties of a StreamFail. */
+            interface $Properties {
+
+                /** StreamFail id */
+                id?: (number|null);
+
+                /** StreamFail code */
+                code?: (number|null);
+
+                /** StreamFail message */
+                message?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamFail. */
+            type $Shape = isthmus.v1.StreamFail.$Properties;
+        }
+
+        /**
+         * Properties of a StreamData.
+         * @deprecated Use isthmus.v1.StreamData.$Properties instead.
+         */
+        interface IStreamData extends isthmus.v1.StreamData.$Properties {
+        }
+
+        /** Represents a StreamData. */
+        class StreamData {
+
+            /**
+             * Constructs a new StreamData.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamData.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamData id. */
+            id: number;
+
+            /** StreamData channel. */
+            channel: number;
+
+            /** StreamData data. */
+            data: Uint8Array;
+
+            /**
+             * Creates a new StreamData instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamData instance
+             */
+            static create(properties: isthmus.v1.StreamData.$Shape): isthmus.v1.StreamData & isthmus.v1.StreamData.$Shape;
+            static create(properties?: isthmus.v1.StreamData.$Properties): isthmus.v1.StreamData;
+
+            /**
+             * Encodes the specified StreamData message. Does not implicitly {@link isthmus.v1.StreamData.verify|verify} messages.
+             * @param message StreamData message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamData.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamData message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamData & isthmus.v1.StreamData.$Shape} StreamData
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamData & isthmus.v1.StreamData.$Shape;
+        }
+
+        namespace StreamData {
+
+            /** Properties of a StreamData. */
+            interface $Properties {
+
+                /** StreamData id */
+                id?: (number|null);
+
+                /** StreamData channel */
+                channel?: (number|null);
+
+                /** StreamData data */
+                data?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamData. */
+            type $Shape = isthmus.v1.StreamData.$Properties;
+        }
+
+        /**
+         * Properties of a StreamWindow.
+         * @deprecated Use isthmus.v1.StreamWindow.$Properties instead.
+         */
+        interface IStreamWindow extends isthmus.v1.StreamWindow.$Properties {
+        }
+
+        /** Represents a StreamWindow. */
+        class StreamWindow {
+
+            /**
+             * Constructs a new StreamWindow.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamWindow.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamWindow id. */
+            id: number;
+
+            /** StreamWindow increment. */
+            increment: number;
+
+            /**
+             * Creates a new StreamWindow instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamWindow instance
+             */
+            static create(properties: isthmus.v1.StreamWindow.$Shape): isthmus.v1.StreamWindow & isthmus.v1.StreamWindow.$Shape;
+            static create(properties?: isthmus.v1.StreamWindow.$Properties): isthmus.v1.StreamWindow;
+
+            /**
+             * Encodes the specified StreamWindow message. Does not implicitly {@link isthmus.v1.StreamWindow.verify|verify} messages.
+             * @param message StreamWindow message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamWindow.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamWindow message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamWindow & isthmus.v1.StreamWindow.$Shape} StreamWindow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamWindow & isthmus.v1.StreamWindow.$Shape;
+        }
+
+        namespace StreamWindow {
+
+            /** Properties of a StreamWindow. */
+            interface $Properties {
+
+                /** StreamWindow id */
+                id?: (number|null);
+
+                /** StreamWindow increment */
+                increment?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamWindow. */
+            type $Shape = isthmus.v1.StreamWindow.$Properties;
+        }
+
+        /**
+         * Properties of a StreamFin.
+         * @deprecated Use isthmus.v1.StreamFin.$Properties instead.
+         */
+        interface IStreamFin extends isthmus.v1.StreamFin.$Properties {
+        }
+
+        /** Represents a StreamFin. */
+        class StreamFin {
+
+            /**
+             * Constructs a new StreamFin.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamFin.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamFin id. */
+            id: number;
+
+            /**
+             * Creates a new StreamFin instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamFin instance
+             */
+            static create(properties: isthmus.v1.StreamFin.$Shape): isthmus.v1.StreamFin & isthmus.v1.StreamFin.$Shape;
+            static create(properties?: isthmus.v1.StreamFin.$Properties): isthmus.v1.StreamFin;
+
+            /**
+             * Encodes the specified StreamFin message. Does not implicitly {@link isthmus.v1.StreamFin.verify|verify} messages.
+             * @param message StreamFin message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamFin.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamFin message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamFin & isthmus.v1.StreamFin.$Shape} StreamFin
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamFin & isthmus.v1.StreamFin.$Shape;
+        }
+
+        namespace StreamFin {
+
+            /** Properties of a StreamFin. */
+            interface $Properties {
+
+                /** StreamFin id */
+                id?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamFin. */
+            type $Shape = isthmus.v1.StreamFin.$Properties;
+        }
+
+        /**
+         * Properties of a StreamReset.
+         * @deprecated Use isthmus.v1.StreamReset.$Properties instead.
+         */
+        interface IStreamReset extends isthmus.v1.StreamReset.$Properties {
+        }
+
+        /** Represents a StreamReset. */
+        class StreamReset {
+
+            /**
+             * Constructs a new StreamReset.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamReset.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamReset id. */
+            id: number;
+
+            /** StreamReset code. */
+            code: number;
+
+            /** StreamReset message. */
+            message: string;
+
+            /**
+             * Creates a new StreamReset instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamReset instance
+             */
+            static create(properties: isthmus.v1.StreamReset.$Shape): isthmus.v1.StreamReset & isthmus.v1.StreamReset.$Shape;
+            static create(properties?: isthmus.v1.StreamReset.$Properties): isthmus.v1.StreamReset;
+
+            /**
+             * Encodes the specified StreamReset message. Does not implicitly {@link isthmus.v1.StreamReset.verify|verify} messages.
+             * @param message StreamReset message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamReset.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamReset message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamReset & isthmus.v1.StreamReset.$Shape} StreamReset
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamReset & isthmus.v1.StreamReset.$Shape;
+        }
+
+        namespace StreamReset {
+
+            /** Properties of a StreamReset. */
+            interface $Properties {
+
+                /** StreamReset id */
+                id?: (number|null);
+
+                /** StreamReset code */
+                code?: (number|null);
+
+                /** StreamReset message */
+                message?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamReset. */
+            type $Shape = isthmus.v1.StreamReset.$Properties;
+        }
+
+        /**
+         * Properties of a StreamExit.
+         * @deprecated Use isthmus.v1.StreamExit.$Properties instead.
+         */
+        interface IStreamExit extends isthmus.v1.StreamExit.$Properties {
+        }
+
+        /** Represents a StreamExit. */
+        class StreamExit {
+
+            /**
+             * Constructs a new StreamExit.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamExit.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamExit id. */
+            id: number;
+
+            /** StreamExit exitCode. */
+            exitCode: number;
+
+            /** StreamExit signal. */
+            signal: string;
+
+            /** StreamExit message. */
+            message: string;
+
+            /**
+             * Creates a new StreamExit instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamExit instance
+             */
+            static create(properties: isthmus.v1.StreamExit.$Shape): isthmus.v1.StreamExit & isthmus.v1.StreamExit.$Shape;
+            static create(properties?: isthmus.v1.StreamExit.$Properties): isthmus.v1.StreamExit;
+
+            /**
+             * Encodes the specified StreamExit message. Does not implicitly {@link isthmus.v1.StreamExit.verify|verify} messages.
+             * @param message StreamExit message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamExit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamExit message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamExit & isthmus.v1.StreamExit.$Shape} StreamExit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamExit & isthmus.v1.StreamExit.$Shape;
+        }
+
+        namespace StreamExit {
+
+            /** Properties of a StreamExit. */
+            interface $Properties {
+
+                /** StreamExit id */
+                id?: (number|null);
+
+                /** StreamExit exitCode */
+                exitCode?: (number|null);
+
+                /** StreamExit signal */
+                signal?: (string|null);
+
+                /** StreamExit message */
+                message?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamExit. */
+            type $Shape = isthmus.v1.StreamExit.$Properties;
+        }
+
+        /**
+         * Properties of a StreamResize.
+         * @deprecated Use isthmus.v1.StreamResize.$Properties instead.
+         */
+        interface IStreamResize extends isthmus.v1.StreamResize.$Properties {
+        }
+
+        /** Represents a StreamResize. */
+        class StreamResize {
+
+            /**
+             * Constructs a new StreamResize.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: isthmus.v1.StreamResize.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamResize id. */
+            id: number;
+
+            /** StreamResize cols. */
+            cols: number;
+
+            /** StreamResize rows. */
+            rows: number;
+
+            /**
+             * Creates a new StreamResize instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamResize instance
+             */
+            static create(properties: isthmus.v1.StreamResize.$Shape): isthmus.v1.StreamResize & isthmus.v1.StreamResize.$Shape;
+            static create(properties?: isthmus.v1.StreamResize.$Properties): isthmus.v1.StreamResize;
+
+            /**
+             * Encodes the specified StreamResize message. Does not implicitly {@link isthmus.v1.StreamResize.verify|verify} messages.
+             * @param message StreamResize message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: isthmus.v1.StreamResize.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamResize message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamResize & isthmus.v1.StreamResize.$Shape} StreamResize
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): isthmus.v1.StreamResize & isthmus.v1.StreamResize.$Shape;
+        }
+
+        namespace StreamResize {
+
+            /** Properties of a StreamResize. */
+            interface $Properties {
+
+                /** StreamResize id */
+                id?: (number|null);
+
+                /** StreamResize cols */
+                cols?: (number|null);
+
+                /** StreamResize rows */
+                rows?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamResize. */
+            type $Shape = isthmus.v1.StreamResize.$Properties;
         }
     }
 }

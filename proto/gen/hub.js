@@ -2471,7 +2471,16 @@ export const isthmus = $root.isthmus = (() => {
              * @property {isthmus.v1.GoAway.$Properties|null} [goAway] Frame goAway
              * @property {isthmus.v1.RenewToken.$Properties|null} [renewToken] Frame renewToken
              * @property {isthmus.v1.TokenRenewed.$Properties|null} [tokenRenewed] Frame tokenRenewed
-             * @property {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"} [body] Frame body
+             * @property {isthmus.v1.StreamOpen.$Properties|null} [streamOpen] Frame streamOpen
+             * @property {isthmus.v1.StreamOk.$Properties|null} [streamOk] Frame streamOk
+             * @property {isthmus.v1.StreamFail.$Properties|null} [streamFail] Frame streamFail
+             * @property {isthmus.v1.StreamData.$Properties|null} [streamData] Frame streamData
+             * @property {isthmus.v1.StreamWindow.$Properties|null} [streamWindow] Frame streamWindow
+             * @property {isthmus.v1.StreamFin.$Properties|null} [streamFin] Frame streamFin
+             * @property {isthmus.v1.StreamReset.$Properties|null} [streamReset] Frame streamReset
+             * @property {isthmus.v1.StreamExit.$Properties|null} [streamExit] Frame streamExit
+             * @property {isthmus.v1.StreamResize.$Properties|null} [streamResize] Frame streamResize
+             * @property {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize"} [body] Frame body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2495,9 +2504,18 @@ export const isthmus = $root.isthmus = (() => {
              *   goAway?: isthmus.v1.GoAway.$Shape|null;
              *   renewToken?: isthmus.v1.RenewToken.$Shape|null;
              *   tokenRenewed?: isthmus.v1.TokenRenewed.$Shape|null;
+             *   streamOpen?: isthmus.v1.StreamOpen.$Shape|null;
+             *   streamOk?: isthmus.v1.StreamOk.$Shape|null;
+             *   streamFail?: isthmus.v1.StreamFail.$Shape|null;
+             *   streamData?: isthmus.v1.StreamData.$Shape|null;
+             *   streamWindow?: isthmus.v1.StreamWindow.$Shape|null;
+             *   streamFin?: isthmus.v1.StreamFin.$Shape|null;
+             *   streamReset?: isthmus.v1.StreamReset.$Shape|null;
+             *   streamExit?: isthmus.v1.StreamExit.$Shape|null;
+             *   streamResize?: isthmus.v1.StreamResize.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; renewToken?: null; tokenRenewed?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; renewToken?: null; tokenRenewed?: null }|{ body?: "renewToken"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken: isthmus.v1.RenewToken.$Shape; tokenRenewed?: null }|{ body?: "tokenRenewed"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed: isthmus.v1.TokenRenewed.$Shape })
+             *   ({ body?: undefined; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "hello"; hello: isthmus.v1.Hello.$Shape; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "welcome"; hello?: null; welcome: isthmus.v1.Welcome.$Shape; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "batch"; hello?: null; welcome?: null; batch: isthmus.v1.Batch.$Shape; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ack"; hello?: null; welcome?: null; batch?: null; ack: isthmus.v1.Ack.$Shape; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "ping"; hello?: null; welcome?: null; batch?: null; ack?: null; ping: isthmus.v1.Ping.$Shape; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "pong"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong: isthmus.v1.Pong.$Shape; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "goAway"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway: isthmus.v1.GoAway.$Shape; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "renewToken"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken: isthmus.v1.RenewToken.$Shape; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "tokenRenewed"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed: isthmus.v1.TokenRenewed.$Shape; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOpen"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen: isthmus.v1.StreamOpen.$Shape; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamOk"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk: isthmus.v1.StreamOk.$Shape; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFail"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail: isthmus.v1.StreamFail.$Shape; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamData"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData: isthmus.v1.StreamData.$Shape; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamWindow"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow: isthmus.v1.StreamWindow.$Shape; streamFin?: null; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamFin"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin: isthmus.v1.StreamFin.$Shape; streamReset?: null; streamExit?: null; streamResize?: null }|{ body?: "streamReset"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset: isthmus.v1.StreamReset.$Shape; streamExit?: null; streamResize?: null }|{ body?: "streamExit"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit: isthmus.v1.StreamExit.$Shape; streamResize?: null }|{ body?: "streamResize"; hello?: null; welcome?: null; batch?: null; ack?: null; ping?: null; pong?: null; goAway?: null; renewToken?: null; tokenRenewed?: null; streamOpen?: null; streamOk?: null; streamFail?: null; streamData?: null; streamWindow?: null; streamFin?: null; streamReset?: null; streamExit?: null; streamResize: isthmus.v1.StreamResize.$Shape })
              * )} isthmus.v1.Frame.$Shape
              */
 
@@ -2588,17 +2606,89 @@ export const isthmus = $root.isthmus = (() => {
              */
             Frame.prototype.tokenRenewed = null;
 
+            /**
+             * Frame streamOpen.
+             * @member {isthmus.v1.StreamOpen.$Properties|null|undefined} streamOpen
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamOpen = null;
+
+            /**
+             * Frame streamOk.
+             * @member {isthmus.v1.StreamOk.$Properties|null|undefined} streamOk
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamOk = null;
+
+            /**
+             * Frame streamFail.
+             * @member {isthmus.v1.StreamFail.$Properties|null|undefined} streamFail
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamFail = null;
+
+            /**
+             * Frame streamData.
+             * @member {isthmus.v1.StreamData.$Properties|null|undefined} streamData
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamData = null;
+
+            /**
+             * Frame streamWindow.
+             * @member {isthmus.v1.StreamWindow.$Properties|null|undefined} streamWindow
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamWindow = null;
+
+            /**
+             * Frame streamFin.
+             * @member {isthmus.v1.StreamFin.$Properties|null|undefined} streamFin
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamFin = null;
+
+            /**
+             * Frame streamReset.
+             * @member {isthmus.v1.StreamReset.$Properties|null|undefined} streamReset
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamReset = null;
+
+            /**
+             * Frame streamExit.
+             * @member {isthmus.v1.StreamExit.$Properties|null|undefined} streamExit
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamExit = null;
+
+            /**
+             * Frame streamResize.
+             * @member {isthmus.v1.StreamResize.$Properties|null|undefined} streamResize
+             * @memberof isthmus.v1.Frame
+             * @instance
+             */
+            Frame.prototype.streamResize = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Frame body.
-             * @member {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|undefined} body
+             * @member {"hello"|"welcome"|"batch"|"ack"|"ping"|"pong"|"goAway"|"renewToken"|"tokenRenewed"|"streamOpen"|"streamOk"|"streamFail"|"streamData"|"streamWindow"|"streamFin"|"streamReset"|"streamExit"|"streamResize"|undefined} body
              * @memberof isthmus.v1.Frame
              * @instance
              */
             $Object.defineProperty(Frame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "batch", "ack", "ping", "pong", "goAway", "renewToken", "tokenRenewed"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "batch", "ack", "ping", "pong", "goAway", "renewToken", "tokenRenewed", "streamOpen", "streamOk", "streamFail", "streamData", "streamWindow", "streamFin", "streamReset", "streamExit", "streamResize"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -2652,6 +2742,24 @@ export const isthmus = $root.isthmus = (() => {
                     $root.isthmus.v1.RenewToken.encode(message.renewToken, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
                 if (message.tokenRenewed != null && $Object.hasOwnProperty.call(message, "tokenRenewed"))
                     $root.isthmus.v1.TokenRenewed.encode(message.tokenRenewed, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                if (message.streamOpen != null && $Object.hasOwnProperty.call(message, "streamOpen"))
+                    $root.isthmus.v1.StreamOpen.encode(message.streamOpen, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+                if (message.streamOk != null && $Object.hasOwnProperty.call(message, "streamOk"))
+                    $root.isthmus.v1.StreamOk.encode(message.streamOk, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
+                if (message.streamFail != null && $Object.hasOwnProperty.call(message, "streamFail"))
+                    $root.isthmus.v1.StreamFail.encode(message.streamFail, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
+                if (message.streamData != null && $Object.hasOwnProperty.call(message, "streamData"))
+                    $root.isthmus.v1.StreamData.encode(message.streamData, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+                if (message.streamWindow != null && $Object.hasOwnProperty.call(message, "streamWindow"))
+                    $root.isthmus.v1.StreamWindow.encode(message.streamWindow, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+                if (message.streamFin != null && $Object.hasOwnProperty.call(message, "streamFin"))
+                    $root.isthmus.v1.StreamFin.encode(message.streamFin, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
+                if (message.streamReset != null && $Object.hasOwnProperty.call(message, "streamReset"))
+                    $root.isthmus.v1.StreamReset.encode(message.streamReset, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
+                if (message.streamExit != null && $Object.hasOwnProperty.call(message, "streamExit"))
+                    $root.isthmus.v1.StreamExit.encode(message.streamExit, writer.uint32(/* id 23, wireType 2 =*/186).fork(), _depth + 1).ldelim();
+                if (message.streamResize != null && $Object.hasOwnProperty.call(message, "streamResize"))
+                    $root.isthmus.v1.StreamResize.encode(message.streamResize, writer.uint32(/* id 24, wireType 2 =*/194).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2759,6 +2867,69 @@ export const isthmus = $root.isthmus = (() => {
                             message.body = "tokenRenewed";
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamOpen = $root.isthmus.v1.StreamOpen.decode(reader, reader.size(), $undefined, _depth + 1, message.streamOpen);
+                            message.body = "streamOpen";
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamOk = $root.isthmus.v1.StreamOk.decode(reader, reader.size(), $undefined, _depth + 1, message.streamOk);
+                            message.body = "streamOk";
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamFail = $root.isthmus.v1.StreamFail.decode(reader, reader.size(), $undefined, _depth + 1, message.streamFail);
+                            message.body = "streamFail";
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamData = $root.isthmus.v1.StreamData.decode(reader, reader.size(), $undefined, _depth + 1, message.streamData);
+                            message.body = "streamData";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamWindow = $root.isthmus.v1.StreamWindow.decode(reader, reader.size(), $undefined, _depth + 1, message.streamWindow);
+                            message.body = "streamWindow";
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamFin = $root.isthmus.v1.StreamFin.decode(reader, reader.size(), $undefined, _depth + 1, message.streamFin);
+                            message.body = "streamFin";
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamReset = $root.isthmus.v1.StreamReset.decode(reader, reader.size(), $undefined, _depth + 1, message.streamReset);
+                            message.body = "streamReset";
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamExit = $root.isthmus.v1.StreamExit.decode(reader, reader.size(), $undefined, _depth + 1, message.streamExit);
+                            message.body = "streamExit";
+                            continue;
+                        }
+                    case 24: {
+                            if (wireType !== 2)
+                                break;
+                            message.streamResize = $root.isthmus.v1.StreamResize.decode(reader, reader.size(), $undefined, _depth + 1, message.streamResize);
+                            message.body = "streamResize";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2777,6 +2948,1654 @@ export const isthmus = $root.isthmus = (() => {
             };
 
             return Frame;
+        })();
+
+        v1.StreamOpen = (function() {
+
+            /**
+             * Properties of a StreamOpen.
+             * @typedef {Object} isthmus.v1.StreamOpen.$Properties
+             * @property {number|null} [id] StreamOpen id
+             * @property {string|null} [kind] StreamOpen kind
+             * @property {Uint8Array|null} [params] StreamOpen params
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamOpen.
+             * @memberof isthmus.v1
+             * @interface IStreamOpen
+             * @augments isthmus.v1.StreamOpen.$Properties
+             * @deprecated Use isthmus.v1.StreamOpen.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamOpen.
+             * @typedef {isthmus.v1.StreamOpen.$Properties} isthmus.v1.StreamOpen.$Shape
+             */
+
+            /**
+             * Constructs a new StreamOpen.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamOpen.
+             * @constructor
+             * @param {isthmus.v1.StreamOpen.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamOpen = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamOpen id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamOpen
+             * @instance
+             */
+            StreamOpen.prototype.id = 0;
+
+            /**
+             * StreamOpen kind.
+             * @member {string} kind
+             * @memberof isthmus.v1.StreamOpen
+             * @instance
+             */
+            StreamOpen.prototype.kind = "";
+
+            /**
+             * StreamOpen params.
+             * @member {Uint8Array} params
+             * @memberof isthmus.v1.StreamOpen
+             * @instance
+             */
+            StreamOpen.prototype.params = $util.newBuffer([]);
+
+            /**
+             * Creates a new StreamOpen instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamOpen
+             * @static
+             * @param {isthmus.v1.StreamOpen.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamOpen} StreamOpen instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamOpen.$Shape): isthmus.v1.StreamOpen & isthmus.v1.StreamOpen.$Shape;
+             *   (properties?: isthmus.v1.StreamOpen.$Properties): isthmus.v1.StreamOpen;
+             * }}
+             */
+            StreamOpen.create = function(properties) {
+                return new StreamOpen(properties);
+            };
+
+            /**
+             * Encodes the specified StreamOpen message. Does not implicitly {@link isthmus.v1.StreamOpen.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamOpen
+             * @static
+             * @param {isthmus.v1.StreamOpen.$Properties} message StreamOpen message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamOpen.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.kind);
+                if (message.params != null && $Object.hasOwnProperty.call(message, "params") && message.params.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.params);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamOpen message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamOpen
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamOpen & isthmus.v1.StreamOpen.$Shape} StreamOpen
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamOpen.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamOpen();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.params = value;
+                            else
+                                delete message.params;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamOpen;
+        })();
+
+        v1.StreamOk = (function() {
+
+            /**
+             * Properties of a StreamOk.
+             * @typedef {Object} isthmus.v1.StreamOk.$Properties
+             * @property {number|null} [id] StreamOk id
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamOk.
+             * @memberof isthmus.v1
+             * @interface IStreamOk
+             * @augments isthmus.v1.StreamOk.$Properties
+             * @deprecated Use isthmus.v1.StreamOk.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamOk.
+             * @typedef {isthmus.v1.StreamOk.$Properties} isthmus.v1.StreamOk.$Shape
+             */
+
+            /**
+             * Constructs a new StreamOk.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamOk.
+             * @constructor
+             * @param {isthmus.v1.StreamOk.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamOk = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamOk id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamOk
+             * @instance
+             */
+            StreamOk.prototype.id = 0;
+
+            /**
+             * Creates a new StreamOk instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamOk
+             * @static
+             * @param {isthmus.v1.StreamOk.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamOk} StreamOk instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamOk.$Shape): isthmus.v1.StreamOk & isthmus.v1.StreamOk.$Shape;
+             *   (properties?: isthmus.v1.StreamOk.$Properties): isthmus.v1.StreamOk;
+             * }}
+             */
+            StreamOk.create = function(properties) {
+                return new StreamOk(properties);
+            };
+
+            /**
+             * Encodes the specified StreamOk message. Does not implicitly {@link isthmus.v1.StreamOk.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamOk
+             * @static
+             * @param {isthmus.v1.StreamOk.$Properties} message StreamOk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamOk.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamOk message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamOk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamOk & isthmus.v1.StreamOk.$Shape} StreamOk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamOk.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamOk();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamOk;
+        })();
+
+        v1.StreamFail = (function() {
+
+            /**
+             * Properties of a StreamFail.
+             * @typedef {Object} isthmus.v1.StreamFail.$Properties
+             * @property {number|null} [id] StreamFail id
+             * @property {number|null} [code] StreamFail code
+             * @property {string|null} [message] StreamFail message
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamFail.
+             * @memberof isthmus.v1
+             * @interface IStreamFail
+             * @augments isthmus.v1.StreamFail.$Properties
+             * @deprecated Use isthmus.v1.StreamFail.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamFail.
+             * @typedef {isthmus.v1.StreamFail.$Properties} isthmus.v1.StreamFail.$Shape
+             */
+
+            /**
+             * Constructs a new StreamFail.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamFail.
+             * @constructor
+             * @param {isthmus.v1.StreamFail.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamFail = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamFail id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamFail
+             * @instance
+             */
+            StreamFail.prototype.id = 0;
+
+            /**
+             * StreamFail code.
+             * @member {number} code
+             * @memberof isthmus.v1.StreamFail
+             * @instance
+             */
+            StreamFail.prototype.code = 0;
+
+            /**
+             * StreamFail message.
+             * @member {string} message
+             * @memberof isthmus.v1.StreamFail
+             * @instance
+             */
+            StreamFail.prototype.message = "";
+
+            /**
+             * Creates a new StreamFail instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamFail
+             * @static
+             * @param {isthmus.v1.StreamFail.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamFail} StreamFail instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamFail.$Shape): isthmus.v1.StreamFail & isthmus.v1.StreamFail.$Shape;
+             *   (properties?: isthmus.v1.StreamFail.$Properties): isthmus.v1.StreamFail;
+             * }}
+             */
+            StreamFail.create = function(properties) {
+                return new StreamFail(properties);
+            };
+
+            /**
+             * Encodes the specified StreamFail message. Does not implicitly {@link isthmus.v1.StreamFail.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamFail
+             * @static
+             * @param {isthmus.v1.StreamFail.$Properties} message StreamFail message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamFail.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamFail message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamFail
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamFail & isthmus.v1.StreamFail.$Shape} StreamFail
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamFail.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamFail();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamFail;
+        })();
+
+        v1.StreamData = (function() {
+
+            /**
+             * Properties of a StreamData.
+             * @typedef {Object} isthmus.v1.StreamData.$Properties
+             * @property {number|null} [id] StreamData id
+             * @property {number|null} [channel] StreamData channel
+             * @property {Uint8Array|null} [data] StreamData data
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamData.
+             * @memberof isthmus.v1
+             * @interface IStreamData
+             * @augments isthmus.v1.StreamData.$Properties
+             * @deprecated Use isthmus.v1.StreamData.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamData.
+             * @typedef {isthmus.v1.StreamData.$Properties} isthmus.v1.StreamData.$Shape
+             */
+
+            /**
+             * Constructs a new StreamData.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamData.
+             * @constructor
+             * @param {isthmus.v1.StreamData.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamData = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamData id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.id = 0;
+
+            /**
+             * StreamData channel.
+             * @member {number} channel
+             * @memberof isthmus.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.channel = 0;
+
+            /**
+             * StreamData data.
+             * @member {Uint8Array} data
+             * @memberof isthmus.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new StreamData instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamData
+             * @static
+             * @param {isthmus.v1.StreamData.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamData} StreamData instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamData.$Shape): isthmus.v1.StreamData & isthmus.v1.StreamData.$Shape;
+             *   (properties?: isthmus.v1.StreamData.$Properties): isthmus.v1.StreamData;
+             * }}
+             */
+            StreamData.create = function(properties) {
+                return new StreamData(properties);
+            };
+
+            /**
+             * Encodes the specified StreamData message. Does not implicitly {@link isthmus.v1.StreamData.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamData
+             * @static
+             * @param {isthmus.v1.StreamData.$Properties} message StreamData message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamData.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.channel != null && $Object.hasOwnProperty.call(message, "channel") && message.channel !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.channel);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamData message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamData
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamData & isthmus.v1.StreamData.$Shape} StreamData
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamData.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamData();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.channel = value;
+                            else
+                                delete message.channel;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamData;
+        })();
+
+        v1.StreamWindow = (function() {
+
+            /**
+             * Properties of a StreamWindow.
+             * @typedef {Object} isthmus.v1.StreamWindow.$Properties
+             * @property {number|null} [id] StreamWindow id
+             * @property {number|null} [increment] StreamWindow increment
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamWindow.
+             * @memberof isthmus.v1
+             * @interface IStreamWindow
+             * @augments isthmus.v1.StreamWindow.$Properties
+             * @deprecated Use isthmus.v1.StreamWindow.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamWindow.
+             * @typedef {isthmus.v1.StreamWindow.$Properties} isthmus.v1.StreamWindow.$Shape
+             */
+
+            /**
+             * Constructs a new StreamWindow.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamWindow.
+             * @constructor
+             * @param {isthmus.v1.StreamWindow.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamWindow = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamWindow id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamWindow
+             * @instance
+             */
+            StreamWindow.prototype.id = 0;
+
+            /**
+             * StreamWindow increment.
+             * @member {number} increment
+             * @memberof isthmus.v1.StreamWindow
+             * @instance
+             */
+            StreamWindow.prototype.increment = 0;
+
+            /**
+             * Creates a new StreamWindow instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamWindow
+             * @static
+             * @param {isthmus.v1.StreamWindow.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamWindow} StreamWindow instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamWindow.$Shape): isthmus.v1.StreamWindow & isthmus.v1.StreamWindow.$Shape;
+             *   (properties?: isthmus.v1.StreamWindow.$Properties): isthmus.v1.StreamWindow;
+             * }}
+             */
+            StreamWindow.create = function(properties) {
+                return new StreamWindow(properties);
+            };
+
+            /**
+             * Encodes the specified StreamWindow message. Does not implicitly {@link isthmus.v1.StreamWindow.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamWindow
+             * @static
+             * @param {isthmus.v1.StreamWindow.$Properties} message StreamWindow message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamWindow.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.increment != null && $Object.hasOwnProperty.call(message, "increment") && message.increment !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.increment);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamWindow message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamWindow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamWindow & isthmus.v1.StreamWindow.$Shape} StreamWindow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamWindow.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamWindow();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.increment = value;
+                            else
+                                delete message.increment;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamWindow;
+        })();
+
+        v1.StreamFin = (function() {
+
+            /**
+             * Properties of a StreamFin.
+             * @typedef {Object} isthmus.v1.StreamFin.$Properties
+             * @property {number|null} [id] StreamFin id
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamFin.
+             * @memberof isthmus.v1
+             * @interface IStreamFin
+             * @augments isthmus.v1.StreamFin.$Properties
+             * @deprecated Use isthmus.v1.StreamFin.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamFin.
+             * @typedef {isthmus.v1.StreamFin.$Properties} isthmus.v1.StreamFin.$Shape
+             */
+
+            /**
+             * Constructs a new StreamFin.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamFin.
+             * @constructor
+             * @param {isthmus.v1.StreamFin.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamFin = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamFin id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamFin
+             * @instance
+             */
+            StreamFin.prototype.id = 0;
+
+            /**
+             * Creates a new StreamFin instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamFin
+             * @static
+             * @param {isthmus.v1.StreamFin.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamFin} StreamFin instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamFin.$Shape): isthmus.v1.StreamFin & isthmus.v1.StreamFin.$Shape;
+             *   (properties?: isthmus.v1.StreamFin.$Properties): isthmus.v1.StreamFin;
+             * }}
+             */
+            StreamFin.create = function(properties) {
+                return new StreamFin(properties);
+            };
+
+            /**
+             * Encodes the specified StreamFin message. Does not implicitly {@link isthmus.v1.StreamFin.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamFin
+             * @static
+             * @param {isthmus.v1.StreamFin.$Properties} message StreamFin message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamFin.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamFin message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamFin
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamFin & isthmus.v1.StreamFin.$Shape} StreamFin
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamFin.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamFin();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamFin;
+        })();
+
+        v1.StreamReset = (function() {
+
+            /**
+             * Properties of a StreamReset.
+             * @typedef {Object} isthmus.v1.StreamReset.$Properties
+             * @property {number|null} [id] StreamReset id
+             * @property {number|null} [code] StreamReset code
+             * @property {string|null} [message] StreamReset message
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamReset.
+             * @memberof isthmus.v1
+             * @interface IStreamReset
+             * @augments isthmus.v1.StreamReset.$Properties
+             * @deprecated Use isthmus.v1.StreamReset.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamReset.
+             * @typedef {isthmus.v1.StreamReset.$Properties} isthmus.v1.StreamReset.$Shape
+             */
+
+            /**
+             * Constructs a new StreamReset.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamReset.
+             * @constructor
+             * @param {isthmus.v1.StreamReset.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamReset = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamReset id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamReset
+             * @instance
+             */
+            StreamReset.prototype.id = 0;
+
+            /**
+             * StreamReset code.
+             * @member {number} code
+             * @memberof isthmus.v1.StreamReset
+             * @instance
+             */
+            StreamReset.prototype.code = 0;
+
+            /**
+             * StreamReset message.
+             * @member {string} message
+             * @memberof isthmus.v1.StreamReset
+             * @instance
+             */
+            StreamReset.prototype.message = "";
+
+            /**
+             * Creates a new StreamReset instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamReset
+             * @static
+             * @param {isthmus.v1.StreamReset.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamReset} StreamReset instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamReset.$Shape): isthmus.v1.StreamReset & isthmus.v1.StreamReset.$Shape;
+             *   (properties?: isthmus.v1.StreamReset.$Properties): isthmus.v1.StreamReset;
+             * }}
+             */
+            StreamReset.create = function(properties) {
+                return new StreamReset(properties);
+            };
+
+            /**
+             * Encodes the specified StreamReset message. Does not implicitly {@link isthmus.v1.StreamReset.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamReset
+             * @static
+             * @param {isthmus.v1.StreamReset.$Properties} message StreamReset message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamReset.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamReset message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamReset
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamReset & isthmus.v1.StreamReset.$Shape} StreamReset
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamReset.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamReset();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamReset;
+        })();
+
+        v1.StreamExit = (function() {
+
+            /**
+             * Properties of a StreamExit.
+             * @typedef {Object} isthmus.v1.StreamExit.$Properties
+             * @property {number|null} [id] StreamExit id
+             * @property {number|null} [exitCode] StreamExit exitCode
+             * @property {string|null} [signal] StreamExit signal
+             * @property {string|null} [message] StreamExit message
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamExit.
+             * @memberof isthmus.v1
+             * @interface IStreamExit
+             * @augments isthmus.v1.StreamExit.$Properties
+             * @deprecated Use isthmus.v1.StreamExit.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamExit.
+             * @typedef {isthmus.v1.StreamExit.$Properties} isthmus.v1.StreamExit.$Shape
+             */
+
+            /**
+             * Constructs a new StreamExit.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamExit.
+             * @constructor
+             * @param {isthmus.v1.StreamExit.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamExit = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamExit id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamExit
+             * @instance
+             */
+            StreamExit.prototype.id = 0;
+
+            /**
+             * StreamExit exitCode.
+             * @member {number} exitCode
+             * @memberof isthmus.v1.StreamExit
+             * @instance
+             */
+            StreamExit.prototype.exitCode = 0;
+
+            /**
+             * StreamExit signal.
+             * @member {string} signal
+             * @memberof isthmus.v1.StreamExit
+             * @instance
+             */
+            StreamExit.prototype.signal = "";
+
+            /**
+             * StreamExit message.
+             * @member {string} message
+             * @memberof isthmus.v1.StreamExit
+             * @instance
+             */
+            StreamExit.prototype.message = "";
+
+            /**
+             * Creates a new StreamExit instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamExit
+             * @static
+             * @param {isthmus.v1.StreamExit.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamExit} StreamExit instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamExit.$Shape): isthmus.v1.StreamExit & isthmus.v1.StreamExit.$Shape;
+             *   (properties?: isthmus.v1.StreamExit.$Properties): isthmus.v1.StreamExit;
+             * }}
+             */
+            StreamExit.create = function(properties) {
+                return new StreamExit(properties);
+            };
+
+            /**
+             * Encodes the specified StreamExit message. Does not implicitly {@link isthmus.v1.StreamExit.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamExit
+             * @static
+             * @param {isthmus.v1.StreamExit.$Properties} message StreamExit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamExit.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.exitCode != null && $Object.hasOwnProperty.call(message, "exitCode") && message.exitCode !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.exitCode);
+                if (message.signal != null && $Object.hasOwnProperty.call(message, "signal") && message.signal !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.signal);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.message);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamExit message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamExit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamExit & isthmus.v1.StreamExit.$Shape} StreamExit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamExit.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamExit();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.exitCode = value;
+                            else
+                                delete message.exitCode;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.signal = value;
+                            else
+                                delete message.signal;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamExit;
+        })();
+
+        v1.StreamResize = (function() {
+
+            /**
+             * Properties of a StreamResize.
+             * @typedef {Object} isthmus.v1.StreamResize.$Properties
+             * @property {number|null} [id] StreamResize id
+             * @property {number|null} [cols] StreamResize cols
+             * @property {number|null} [rows] StreamResize rows
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamResize.
+             * @memberof isthmus.v1
+             * @interface IStreamResize
+             * @augments isthmus.v1.StreamResize.$Properties
+             * @deprecated Use isthmus.v1.StreamResize.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamResize.
+             * @typedef {isthmus.v1.StreamResize.$Properties} isthmus.v1.StreamResize.$Shape
+             */
+
+            /**
+             * Constructs a new StreamResize.
+             * @memberof isthmus.v1
+             * @classdesc Represents a StreamResize.
+             * @constructor
+             * @param {isthmus.v1.StreamResize.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamResize = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamResize id.
+             * @member {number} id
+             * @memberof isthmus.v1.StreamResize
+             * @instance
+             */
+            StreamResize.prototype.id = 0;
+
+            /**
+             * StreamResize cols.
+             * @member {number} cols
+             * @memberof isthmus.v1.StreamResize
+             * @instance
+             */
+            StreamResize.prototype.cols = 0;
+
+            /**
+             * StreamResize rows.
+             * @member {number} rows
+             * @memberof isthmus.v1.StreamResize
+             * @instance
+             */
+            StreamResize.prototype.rows = 0;
+
+            /**
+             * Creates a new StreamResize instance using the specified properties.
+             * @function create
+             * @memberof isthmus.v1.StreamResize
+             * @static
+             * @param {isthmus.v1.StreamResize.$Properties=} [properties] Properties to set
+             * @returns {isthmus.v1.StreamResize} StreamResize instance
+             * @type {{
+             *   (properties: isthmus.v1.StreamResize.$Shape): isthmus.v1.StreamResize & isthmus.v1.StreamResize.$Shape;
+             *   (properties?: isthmus.v1.StreamResize.$Properties): isthmus.v1.StreamResize;
+             * }}
+             */
+            StreamResize.create = function(properties) {
+                return new StreamResize(properties);
+            };
+
+            /**
+             * Encodes the specified StreamResize message. Does not implicitly {@link isthmus.v1.StreamResize.verify|verify} messages.
+             * @function encode
+             * @memberof isthmus.v1.StreamResize
+             * @static
+             * @param {isthmus.v1.StreamResize.$Properties} message StreamResize message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamResize.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+                if (message.cols != null && $Object.hasOwnProperty.call(message, "cols") && message.cols !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.cols);
+                if (message.rows != null && $Object.hasOwnProperty.call(message, "rows") && message.rows !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.rows);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamResize message from the specified reader or buffer.
+             * @function decode
+             * @memberof isthmus.v1.StreamResize
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {isthmus.v1.StreamResize & isthmus.v1.StreamResize.$Shape} StreamResize
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamResize.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.isthmus.v1.StreamResize();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.cols = value;
+                            else
+                                delete message.cols;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.rows = value;
+                            else
+                                delete message.rows;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return StreamResize;
         })();
 
         return v1;

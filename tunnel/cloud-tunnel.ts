@@ -1,0 +1,279 @@
+/**
+ * The cloud hub's side of the tunnel: a session per online node, the TS API
+ * (`hub.tunnel.exec / logs / portForward / open`), the pods the edges report,
+ * and the audit log of exec sessions.
+ */
+import type { Duplex, Readable, Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { Frame } from '../proto/index.js';
+import type { InboundMessage, KeyValue } from '../link/index.js';
+import { StreamCode, StreamError } from './codes.js';
+import type { TunnelConfig } from './config.js';
+import type { PodReport, TunnelCounts } from './edge-tunnel.js';
+import { streamDuplex, streamReadables, streamWritable } from './io.js';
+import type { StreamPath } from './path.js';
+import { StreamBudget, TunnelSession, type SessionStats } from './session.js';
+import type { ExitStatus, Stream } from './stream.js';
+
+export interface ExecRequest {
+  pod: string;
+  command: string[];
+  /** Run under a PTY (stdout and stderr merged, resize works). */
+  tty?: boolean;
+  /** Give the command a stdin. */
+  stdin?: boolean;
+  cols?: number;
+  rows?: number;
+  /** Who asked, for the audit log. */
+  user?: string;
+}
+
+export interface ExecSession {
+  /** null unless `stdin` was asked; end() it to close the command's stdin. */
+  stdin: Writable | null;
+  stdout: Readable;
+  stderr: Readable;
+  resize(cols: number, rows: number): void;
+  /** The command's exit status; rejects with a StreamError if the stream is reset or the link lost. */
+  exit: Promise<ExitStatus>;
+  /** Kills the command (stream reset). */
+  cancel(): void;
+}
+
+export interface LogsRequest {
+  pod: string;
+  follow?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  timestamps?: boolean;
+  limitBytes?: number;
+}
+
+export interface LogsSession {
+  stream: Readable;
+  /** Resolves when the log ended (not following, or limitBytes reached); rejects if reset or lost. */
+  done: Promise<void>;
+  cancel(): void;
+}
+
+export interface PortForwardRequest {
+  pod: string;
+  port: number;
+}
+
+/** Where a reported pod lives. */
+export interface PodRecord extends PodReport {
+  reportedAt: number;
+}
+
+const POD_KEY = 'tunnel-pods';
+
+export class CloudTunnel {
+  /** Per node, one session per socket (path): a stream lives on the path it was opened on. */
+  private readonly sessions = new Map<string, Map<string, TunnelSession>>();
+  private readonly budget: StreamBudget;
+  private readonly totals: SessionStats = { opened: 0, accepted: 0, refused: 0, resets: 0, late: 0, bytesIn: 0, bytesOut: 0 };
+
+  constructor(readonly config: TunnelConfig, private readonly log: Logger, private readonly kv: () => KeyValue) {
+    this.budget = new StreamBudget(config.maxStreamsPerHub);
+  }
+
+  // ---- wiring (the hub calls these) ----
+
+  /** One of a node's sockets finished its handshake: streams may ride it. */
+  attach(node: string, path: StreamPath): void {
+    this.detach(node, path.id);
+    let paths = this.sessions.get(node);
+    if (!paths) this.sessions.set(node, paths = new Map());
+    paths.set(path.id, new TunnelSession({
+      side: 'cloud', path, config: this.config, budget: this.budget,
+      onOpen: (s) => s.fail(StreamCode.UNKNOWN_KIND, `the cloud serves no "${s.kind}" streams`),
+    }));
+  }
+
+  /** A node's socket is gone (or replaced): the streams on it reset. Without pathId: all of the node's. */
+  detach(node: string, pathId?: string): void {
+    const paths = this.sessions.get(node);
+    if (!paths) return;
+    for (const [id, s] of [...paths]) {
+      if (pathId !== undefined && id !== pathId) continue;
+      paths.delete(id);
+      s.close();
+      for (const k of Object.keys(this.totals) as Array<keyof SessionStats>) this.totals[k] += s.stats[k];
+    }
+    if (paths.size === 0) this.sessions.delete(node);
+  }
+
+  /** A stream frame that arrived on the socket `pathId` of a node. */
+  receive(node: string, frame: Frame, pathId?: string): void {
+    this.session(node, pathId)?.receive(frame);
+  }
+
+  writable(node: string, pathId?: string): void {
+    const paths = this.sessions.get(node);
+    if (!paths) return;
+    if (pathId !== undefined) paths.get(pathId)?.writable();
+    else for (const s of paths.values()) s.writable();
+  }
+
+  private session(node: string, pathId?: string): TunnelSession | undefined {
+    const paths = this.sessions.get(node);
+    if (!paths) return undefined;
+    if (pathId !== undefined) return paths.get(pathId);
+    return paths.values().next().value;
+  }
+
+  /** The path new streams take: the lowest RTT (streams stay on their path: frames of one socket keep their order). */
+  private best(node: string): TunnelSession | undefined {
+    let best: TunnelSession | undefined;
+    let bestRtt = Infinity;
+    for (const s of this.sessions.get(node)?.values() ?? []) {
+      const rtt = s.rttMs() ?? Infinity;
+      if (!best || rtt < bestRtt) { best = s; bestRtt = rtt; }
+    }
+    return best;
+  }
+
+  /** Records Pod status messages (inside the delivery's commit: exactly once, durable). */
+  observe(node: string, m: InboundMessage): void {
+    if (m.type !== 'status' || m.kind !== 'Pod' || !m.name) return;
+    try {
+      this.record(node, m);
+    } catch (err) {
+      this.log.warn({ node, pod: m.name, err: (err as Error).message }, 'a Pod report could not be read; ignored');
+    }
+  }
+
+  private record(node: string, m: InboundMessage): void {
+    const key = [POD_KEY, m.namespace || 'default', m.name];
+    if (m.op === 'delete') {
+      const cur = this.kv().get(key) as PodRecord | undefined;
+      if (cur?.node === node) this.kv().remove(key);
+      return;
+    }
+    const value = m.value as Partial<PodReport> | undefined;
+    const prev = this.kv().get(key) as PodRecord | undefined;
+    if (prev && prev.node !== node) this.log.warn({ pod: m.name, namespace: m.namespace, node, previous: prev.node }, 'pod reported by another node: the newest report wins');
+    const v = value && typeof value === 'object' ? value : {};
+    const record: PodRecord = {
+      ports: Array.isArray(v.ports) ? v.ports.filter((p) => Number.isInteger(p)) : [],
+      logs: v.logs === true, exec: v.exec === true, startedAt: typeof v.startedAt === 'string' ? v.startedAt : new Date().toISOString(),
+      node, namespace: m.namespace || 'default', name: m.name, reportedAt: Date.now(),
+    };
+    this.kv().put(key, record);
+  }
+
+  // ---- the API ----
+
+  /** Pods the edges report, optionally of one namespace. */
+  pods(namespace?: string): PodRecord[] {
+    return this.kv().list(namespace ? [POD_KEY, namespace] : [POD_KEY]).map((e) => e.value as PodRecord);
+  }
+
+  pod(namespace: string, name: string): PodRecord | undefined {
+    return this.kv().get([POD_KEY, namespace, name]) as PodRecord | undefined;
+  }
+
+  online(node: string): boolean {
+    return this.sessions.has(node);
+  }
+
+  /** Opens a raw stream of any kind on a node. Throws StreamError (LINK_LOST when offline, LIMIT). */
+  open(node: string, kind: string, params: Record<string, unknown>): Stream {
+    const s = this.best(node);
+    if (!s) throw new StreamError(StreamCode.LINK_LOST, `node "${node}" is not online`);
+    return s.open(kind, params);
+  }
+
+  /** Runs a command in a pod of a node. Resolves once the edge started it; rejects with a StreamError if refused. */
+  async exec(node: string, req: ExecRequest): Promise<ExecSession> {
+    const { user = 'api', ...params } = req;
+    const stream = this.open(node, 'exec', params);
+    const started = Date.now();
+    const audit = { audit: 'exec', user, node, pod: req.pod, command: req.command, tty: !!req.tty, stream: stream.id };
+    const io = streamReadables(stream);
+    const stdin = req.stdin ? streamWritable(stream) : null;
+    if (!req.stdin) stream.end();
+    const exit = new Promise<ExitStatus>((resolve, reject) => {
+      stream.once('close', (err) => {
+        const end = Date.now();
+        const status = stream.exitStatus;
+        this.log.info({
+          ...audit, start: new Date(started).toISOString(), end: new Date(end).toISOString(), durationMs: end - started,
+          exitCode: status?.code ?? null, signal: status?.signal, error: err?.message,
+        }, 'exec ended');
+        if (status) resolve(status);
+        else reject(err ?? new StreamError(StreamCode.INTERNAL, 'stream closed without an exit status'));
+      });
+    });
+    exit.catch(() => {}); // the caller may only care about the output
+    await accepted(stream);
+    this.log.info({ ...audit, start: new Date(started).toISOString() }, 'exec started');
+    return {
+      stdin, stdout: io.stdout, stderr: io.stderr, exit,
+      resize: (cols, rows) => stream.resize(cols, rows),
+      cancel: () => stream.reset(StreamCode.CANCEL, 'cancelled'),
+    };
+  }
+
+  /** Reads (and follows) a pod's log. */
+  async logs(node: string, req: LogsRequest): Promise<LogsSession> {
+    const stream = this.open(node, 'logs', { ...req });
+    stream.end(); // nothing to send
+    const { stdout } = streamReadables(stream);
+    const done = closed(stream);
+    await accepted(stream);
+    return { stream: stdout, done, cancel: () => stream.reset(StreamCode.CANCEL, 'cancelled') };
+  }
+
+  /** A TCP connection to a declared port of a pod, as a Duplex. */
+  async portForward(node: string, req: PortForwardRequest): Promise<Duplex> {
+    const stream = this.open(node, 'port-forward', { ...req });
+    const d = streamDuplex(stream);
+    const early = (): void => {}; // a refusal rejects below; the Duplex's own error event has no reader yet
+    d.on('error', early);
+    await accepted(stream);
+    d.off('error', early);
+    return d;
+  }
+
+  counts(): TunnelCounts {
+    const stats = { ...this.totals };
+    let sessions = 0;
+    for (const paths of this.sessions.values()) {
+      for (const s of paths.values()) {
+        sessions++;
+        for (const k of Object.keys(stats) as Array<keyof SessionStats>) stats[k] += s.stats[k];
+      }
+    }
+    return { sessions, streams: this.budget.used, stats };
+  }
+
+  /** The hub is closing: every stream resets. */
+  close(): void {
+    for (const paths of this.sessions.values()) for (const s of paths.values()) s.shutdown('cloud hub shutting down');
+    for (const node of [...this.sessions.keys()]) this.detach(node);
+  }
+}
+
+/** Resolves on StreamOk; rejects with the StreamFail (or loss) error. */
+export function accepted(stream: Stream): Promise<void> {
+  if (stream.state === 'open') return Promise.resolve();
+  if (stream.closed) return stream.error ? Promise.reject(stream.error) : Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const ok = (): void => { stream.off('close', bad); resolve(); };
+    const bad = (err: StreamError | null): void => { stream.off('ok', ok); if (err) reject(err); else resolve(); };
+    stream.once('ok', ok);
+    stream.once('close', bad);
+  });
+}
+
+/** Resolves when the stream ends normally; rejects with its error. */
+export function closed(stream: Stream): Promise<void> {
+  const p = new Promise<void>((resolve, reject) => {
+    if (stream.closed) return stream.error ? reject(stream.error) : resolve();
+    stream.once('close', (err) => (err ? reject(err) : resolve()));
+  });
+  p.catch(() => {});
+  return p;
+}
