@@ -404,8 +404,9 @@ export class Link {
       if (owner === best) continue;
       if (owner) {
         if (owner.sent[lane]! > this.acked[lane]!) continue;
-        // Only for a clearly better path: RTT jitter must not flip lanes back and forth.
-        if (owner.score(now) <= bestScore * 1.25 + 1) continue;
+        // Only for a clearly better path (RTT half again and 5 ms more): RTT samples have
+        // millisecond resolution and jitter; they must not flip lanes back and forth.
+        if (owner.score(now) <= bestScore * 1.5 + 5) continue;
       }
       this.assign(lane, best);
     }
