@@ -7,11 +7,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { BenchOptions } from './args.js';
-import { until } from './deadline.js';
 import { startFloorEcho, startIsthmusEcho, type EchoTarget } from './echo-targets.js';
 import type { RunInfo } from './machine.js';
 import { FOREIGN_CPU_WARNING, IDLE_BUDGET_MS, IdleWaiter, MachineMeter } from './machine-load.js';
-import { paced } from './pacer.js';
+import { timedEchoes } from './timed-echoes.js';
 import type { Report } from './report.js';
 import { percentiles, round, type Percentiles } from './stats.js';
 import { pct } from './format.js';
@@ -41,39 +40,19 @@ interface Measured {
   foreignCpu: number;
 }
 
-/** Payload: [u32 index][u32 run id][padding]; the run id keeps warm-up stragglers out of the figures. */
+/** One rate's round (bench/timed-echoes.ts), with the CPU each side used meanwhile. */
 async function measure(t: EchoTarget, rate: number, count: number, size: number, run: number): Promise<Measured> {
   const meter = new MachineMeter();
   const cpu0 = process.cpuUsage();
   const child0 = t.childCpuMs();
   const t0 = performance.now();
-  const sentAt = new Float64Array(count);
-  const seen = new Uint8Array(count);
-  const latencies: number[] = [];
-  t.onEcho = (p) => {
-    const now = performance.now();
-    if (p.length < 8) return;
-    const dv = new DataView(p.buffer, p.byteOffset, p.byteLength);
-    const i = dv.getUint32(0, true);
-    if (dv.getUint32(4, true) !== run || i >= count || seen[i]) return;
-    seen[i] = 1;
-    latencies.push(now - sentAt[i]!);
-  };
-  await paced(rate, count, (i) => {
-    const p = Buffer.alloc(size);
-    p.writeUInt32LE(i, 0);
-    p.writeUInt32LE(run, 4);
-    sentAt[i] = performance.now();
-    t.send(p);
-  });
-  await until(() => latencies.length >= count, GRACE_MS, 'echoes').catch(() => {});
-  t.onEcho = () => {};
+  const { latencies, lost } = await timedEchoes(t, rate, count, size, run, GRACE_MS);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cloudCpu = (cpu.user + cpu.system) / 1000 / ms;
   const edgeCpu = (t.childCpuMs() - child0) / ms;
   const foreignCpu = Math.max(0, meter.busyCores() - cloudCpu - edgeCpu);
-  return { latencies, lost: count - latencies.length, cloudCpu, edgeCpu, foreignCpu };
+  return { latencies, lost, cloudCpu, edgeCpu, foreignCpu };
 }
 
 export async function latency(o: BenchOptions, info: RunInfo): Promise<Report> {

@@ -3,23 +3,14 @@
  * way on all four lanes: every message arrives, in order per lane, none twice.
  */
 import t from 'tap';
-import { CloudHub, EdgeHub, type LaneName } from '../index.js';
+import { CloudHub, EdgeHub } from '../index.js';
 import { CutProxy } from './helpers/cut-proxy.js';
+import { LANES, Tally } from './helpers/tally.js';
 import { until } from './helpers/hubs.js';
 
-const LANES: LaneName[] = ['control', 'state', 'events', 'bulk'];
 const PER_DIRECTION = 10_000;
 const CUTS = 20;
 
-/** Records what one side received: per lane, the sequence of payload counters. */
-class Tally {
-  readonly seen = new Map<LaneName, number[]>(LANES.map((l) => [l, []]));
-  total = 0;
-  add(lane: LaneName, n: number): void {
-    this.seen.get(lane)!.push(n);
-    this.total++;
-  }
-}
 
 t.test('20 cuts while 10k messages flow each way', async (t) => {
   const hub = await CloudHub.start({ listen: '127.0.0.1:0', log: 'silent', pingIntervalMs: 1000, insecure: 'dev' });

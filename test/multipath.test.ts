@@ -8,19 +8,10 @@
 import t, { type Test } from 'tap';
 import { CloudHub, EdgeHub, type LaneName } from '../index.js';
 import { CutProxy } from './helpers/cut-proxy.js';
+import { LANES, Tally } from './helpers/tally.js';
 import { startEdge, startHub, until } from './helpers/hubs.js';
 
-const LANES: LaneName[] = ['control', 'state', 'events', 'bulk'];
 
-/** Per lane, the payload counters one side received, in arrival order. */
-class Tally {
-  readonly seen = new Map<LaneName, number[]>(LANES.map((l) => [l, []]));
-  total = 0;
-  add(lane: LaneName, n: number): void {
-    this.seen.get(lane)!.push(n);
-    this.total++;
-  }
-}
 
 async function twoPaths(t: Test, pingIntervalMs = 60_000): Promise<{ hub: CloudHub; edge: EdgeHub; proxies: CutProxy[]; atEdge: Tally; atCloud: Tally; offline: string[] }> {
   // Over TLS, as in production: each path is its own TLS session through its own proxy.

@@ -6,8 +6,7 @@
  * send call to its echo), and prints one JSON line: the samples' percentiles,
  * lost and duplicated echoes per rate.
  */
-import { performance } from 'node:perf_hooks';
-import { paced } from '../pacer.js';
+import { timedEchoes } from '../timed-echoes.js';
 import { percentiles, type Percentiles } from '../stats.js';
 import { setLoss } from './namespace.js';
 import { startSystem, type LossTarget, type SystemName } from './systems.js';
@@ -40,33 +39,8 @@ export interface WorkerResult {
 }
 
 async function measure(t: LossTarget, rate: number, count: number, size: number, run: number, graceMs: number): Promise<RateResult> {
-  const sentAt = new Float64Array(count);
-  const seen = new Uint8Array(count);
-  const latencies: number[] = [];
-  let duplicates = 0;
-  t.onEcho = (p) => {
-    const now = performance.now();
-    if (p.length < 8) return;
-    const dv = new DataView(p.buffer, p.byteOffset, p.byteLength);
-    const i = dv.getUint32(0, true);
-    if (dv.getUint32(4, true) !== run || i >= count) return;
-    if (seen[i]) { duplicates++; return; }
-    seen[i] = 1;
-    latencies.push(now - sentAt[i]!);
-  };
-  await paced(rate, count, (i) => {
-    const p = Buffer.alloc(size);
-    p.writeUInt32LE(i, 0);
-    p.writeUInt32LE(run, 4);
-    sentAt[i] = performance.now();
-    t.send(p);
-  });
-  const end = Date.now() + graceMs;
-  while (latencies.length < count && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  // Late copies would show up now.
-  await new Promise((r) => setTimeout(r, 200));
-  t.onEcho = () => {};
-  return { rate, sent: count, lost: count - latencies.length, duplicates, ...percentiles(latencies) };
+  const r = await timedEchoes(t, rate, count, size, run, graceMs, 200); // late copies would show up within 200 ms
+  return { rate, sent: count, lost: r.lost, duplicates: r.duplicates, ...percentiles(r.latencies) };
 }
 
 async function main(spec: WorkerSpec): Promise<WorkerResult> {

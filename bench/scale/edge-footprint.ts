@@ -39,7 +39,8 @@ export async function edgeFootprint(idleSeconds: number, pingIntervalMs: number)
   }
   const [{ node, token }] = fleetNodes(join(dir, 'hub'), 1) as [{ node: string; token: string }];
   const edge = spawn(process.execPath, [CLI, 'edgehub', '--cloud', `ws://127.0.0.1:${hub.port}`, '--node', node, '--token', token,
-    '--data', join(dir, 'edge'), '--admin', '127.0.0.1:0', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // As issue 7 measures it: with the local MQTT broker on; plain ws like the simulated fleet's hub.
+    '--data', join(dir, 'edge'), '--admin', '127.0.0.1:0', '--mqtt', '127.0.0.1:0', '--insecure-dev', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     const deadline = Date.now() + 30_000;
     while ((await hub.status()).connected < 1) {
