@@ -23,7 +23,7 @@ interface TargetFlags extends AdminTarget {
   insecureSkipTlsVerify?: boolean;
 }
 
-const DEFAULT_KUBE_URL = 'https://127.0.0.1:10002';
+const DEFAULT_KUBE_URL = 'https://127.0.0.1:10003';
 
 function kubeUrl(f: TargetFlags): string {
   return (f.kube ?? process.env.ISTHMUS_KUBE ?? readHubAddress(f.data)?.kube ?? DEFAULT_KUBE_URL).replace(/\/+$/, '');

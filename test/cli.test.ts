@@ -17,7 +17,7 @@ const isthmus = (...args: string[]) => run(process.execPath, [CLI, ...args], { t
 
 t.test('cloudhub, token, edgehub, send, nodes', async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'isthmus-cli-'));
-  const hub = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--no-mqtt', '--data', data, '--log-level', 'warn']);
+  const hub = runCli(['cloudhub', '--no-kube', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--no-mqtt', '--data', data, '--log-level', 'warn']);
   t.teardown(() => hub.stop());
   const [, url] = await hub.waitFor(/edges connect to:\s+(wss:\/\/\S+)/);
   const [, ca] = await hub.waitFor(/CA for edges:\s+(\S+)/);

@@ -111,7 +111,7 @@ t.test('isthmus cloudhub --config: a bad file stops the start; a good one is use
   await t.rejects(isthmus(['cloudhub', '--config', yamlFile('cloudhub:\n  store: redis\n')]), /cloudhub\.store must be "lmdb" or "memory", got "redis"/);
   const data = mkdtempSync(join(tmpdir(), 'isthmus-config-hub-'));
   const file = yamlFile(`cloudhub:\n  listen: 127.0.0.1:1\n  admin: false\n  dataDir: ${data}\n  store: memory\n  insecure: dev\n`);
-  const hub = runCli(['cloudhub', '--config', file, '--listen', '127.0.0.1:0', '--no-mqtt', '--log-level', 'info'], { ISTHMUS_STORE: 'lmdb' });
+  const hub = runCli(['cloudhub', '--no-kube', '--config', file, '--listen', '127.0.0.1:0', '--no-mqtt', '--log-level', 'info'], { ISTHMUS_STORE: 'lmdb' });
   t.teardown(() => hub.stop());
   const [, url] = await hub.waitFor(/edges connect to:\s+(\S+)/);
   t.match(url, /^ws:\/\/127\.0\.0\.1:(?!1$)\d+$/, 'the flag beat the file (port 0 picked a free port), insecure: dev from the file');

@@ -86,7 +86,7 @@ t.test('kubectl kustomize deploy/kubernetes', async (t) => {
 t.test('a hub started with the ConfigMap\'s config serves the probe endpoints over HTTPS', async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'isthmus-deploy-'));
   // Only what cannot hold on this machine changes: the ports (free ones) and the data folder.
-  const hub = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--no-mqtt', '--data', data, '--log-level', 'warn'],
+  const hub = runCli(['cloudhub', '--no-kube', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--no-mqtt', '--data', data, '--log-level', 'warn'],
     { ISTHMUS_CONFIG: join(k8s, 'isthmus.yaml') });
   t.teardown(() => hub.stop());
   const [, admin] = await hub.waitFor(/admin API:\s+(https:\/\/\S+)/);

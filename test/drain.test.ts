@@ -27,7 +27,7 @@ t.test('SIGTERM: GoAway with a redirect, acks flushed, nothing lost, clean store
   const gotB: string[] = [];
   hubB.on('message', (_n, m) => gotB.push(m.key));
   // Dev mode on both hubs: a redirect from a TLS hub to another needs their shared CA; this test is about the drain.
-  const hubA = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--no-mqtt', '--insecure-dev', '--data', dataA, '--log-level', 'debug',
+  const hubA = runCli(['cloudhub', '--no-kube', '--listen', '127.0.0.1:0', '--admin', '127.0.0.1:0', '--no-mqtt', '--insecure-dev', '--data', dataA, '--log-level', 'debug',
     '--drain-redirect', hubB.url, '--drain-timeout', '10s']);
   let edge: EdgeHub | null = null;
   t.teardown(async () => { await edge?.close(); await hubA.stop(); await hubB.close(); });

@@ -40,7 +40,7 @@ t.test('the cloud notices a frozen edge process; the edge comes back', async (t)
 
 t.test('an edge notices a frozen cloud hub process and reconnects once it thaws', async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'isthmus-live-'));
-  const cloud = runCli(['cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--no-mqtt', '--data', data, '--ping-interval', `${INTERVAL}ms`, '--log-level', 'warn']);
+  const cloud = runCli(['cloudhub', '--no-kube', '--listen', '127.0.0.1:0', '--no-admin', '--no-mqtt', '--data', data, '--ping-interval', `${INTERVAL}ms`, '--log-level', 'warn']);
   t.teardown(() => cloud.stop());
   const [, url] = await cloud.waitFor(/edges connect to:\s+(wss:\/\/\S+)/);
   const token = mintToken(readDataDir(data).secret, 'edge-1', 60_000);

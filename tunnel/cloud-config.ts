@@ -6,7 +6,7 @@ import { tunnelConfig, type TunnelConfig, type TunnelOptions } from './config.js
 export interface CloudTunnelOptions extends TunnelOptions {
   /**
    * Address "host:port" of the Kubernetes-compatible API (kubectl logs / exec /
-   * port-forward), or false for none. Default false; the CLI uses 127.0.0.1:10002.
+   * port-forward), or false for none. Default false; the CLI uses 127.0.0.1:10003.
    */
   kube?: string | false;
 }
@@ -15,7 +15,7 @@ export interface CloudTunnelConfig extends TunnelConfig {
   kube: { host: string; port: number } | null;
 }
 
-export const DefaultKubeListen = '127.0.0.1:10002';
+export const DefaultKubeListen = '127.0.0.1:10003';
 
 export function cloudTunnelConfig(o: CloudTunnelOptions = {}, linkHighWaterBytes?: number, maxFrameBytes?: number): CloudTunnelConfig {
   const base = tunnelConfig(o, linkHighWaterBytes ?? DefaultLinkSettings.highWaterBytes, maxFrameBytes ?? DefaultWireLimits.maxFrameBytes, 'tunnel');

@@ -30,7 +30,7 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'is
 /** `store`: lmdb (durable, the default of both commands) or memory (no fsync: the same footing as the peers, which persist nothing here). */
 export async function startIsthmus(store: 'lmdb' | 'memory' = 'lmdb'): Promise<MqttSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'isthmus-bench-mqtt-'));
-  const cloud = await startDaemon(process.execPath, [CLI, 'cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--data', join(dir, 'cloud'), '--store', store, '--log-level', 'warn'],
+  const cloud = await startDaemon(process.execPath, [CLI, 'cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--no-kube', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--data', join(dir, 'cloud'), '--store', store, '--log-level', 'warn'],
     { ready: /MQTT face:\s+mqtt:\/\/127\.0\.0\.1:\d+/, label: 'isthmus cloudhub' });
   const url = /edges connect to:\s+(ws:\/\/\S+)/.exec(cloud.log())![1]!;
   const cloudMqtt = Number(/MQTT face:\s+mqtt:\/\/127\.0\.0\.1:(\d+)/.exec(cloud.log())![1]);
