@@ -9,6 +9,7 @@ import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
 import type { WireLimits } from './limits.js';
 import { decodeStreamDataFast, isStreamBody, validateStreamFrame } from './stream-codec.js';
+import { varintLength, writeVarint } from './varint.js';
 
 export const pb = isthmus.v1;
 export type Frame = isthmus.v1.Frame;
@@ -43,18 +44,6 @@ export function encodeFrame(frame: FrameProps): Uint8Array {
 
 /** Encodes one message once, at publish time; batches are built from these bytes. */
 export const encodeMessage = encodeMessageFast;
-
-function varintLength(n: number): number {
-  let len = 1;
-  while (n >= 0x80) { n = Math.floor(n / 128); len++; }
-  return len;
-}
-
-function writeVarint(buf: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) { buf[at++] = (n & 0x7f) | 0x80; n = Math.floor(n / 128); }
-  buf[at++] = n;
-  return at;
-}
 
 const TAG_FRAME_BATCH = (3 << 3) | 2; // Frame.batch, length-delimited
 const TAG_BATCH_MESSAGE = (1 << 3) | 2; // Batch.messages, length-delimited

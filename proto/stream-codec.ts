@@ -5,6 +5,7 @@
  */
 import type { isthmus } from './gen/hub.js';
 import { ProtocolError } from './codec.js';
+import { varintLength, writeVarint } from './varint.js';
 
 export type StreamBody = 'streamOpen' | 'streamOk' | 'streamFail' | 'streamData' | 'streamWindow' | 'streamFin' | 'streamReset' | 'streamExit' | 'streamResize';
 
@@ -71,18 +72,6 @@ export function validateStreamFrame(frame: isthmus.v1.Frame): void {
     }
     default: throw new ProtocolError(`${String(frame.body)} is not a stream frame`);
   }
-}
-
-function varintLength(n: number): number {
-  let len = 1;
-  while (n >= 0x80) { n = Math.floor(n / 128); len++; }
-  return len;
-}
-
-function writeVarint(buf: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) { buf[at++] = (n & 0x7f) | 0x80; n = Math.floor(n / 128); }
-  buf[at++] = n;
-  return at;
 }
 
 /**
