@@ -14,17 +14,11 @@ import { streamDuplex, streamReadables, streamWritable } from './io.js';
 import type { StreamPath } from './path.js';
 import { StreamBudget, TunnelSession, type SessionStats } from './session.js';
 import type { ExitStatus, Stream } from './stream.js';
+import type { ExecParams } from './providers/exec.js';
+import type { LogsParams } from './providers/logs.js';
 
-export interface ExecRequest {
-  pod: string;
-  command: string[];
-  /** Run under a PTY (stdout and stderr merged, resize works). */
-  tty?: boolean;
-  /** Give the command a stdin. */
-  stdin?: boolean;
-  cols?: number;
-  rows?: number;
-  /** Who asked, for the audit log. */
+/** What the exec provider takes (tty: a PTY, stdout and stderr merged; stdin: give the command one), and who asked, for the audit log. */
+export interface ExecRequest extends ExecParams {
   user?: string;
 }
 
@@ -40,14 +34,8 @@ export interface ExecSession {
   cancel(): void;
 }
 
-export interface LogsRequest {
-  pod: string;
-  follow?: boolean;
-  tailLines?: number;
-  sinceSeconds?: number;
-  timestamps?: boolean;
-  limitBytes?: number;
-}
+/** What the logs provider takes. */
+export type LogsRequest = LogsParams;
 
 export interface LogsSession {
   stream: Readable;

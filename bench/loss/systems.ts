@@ -70,11 +70,13 @@ async function startSystemVia(system: SystemName, via: Via): Promise<LossTarget>
     case 'nats-leaf': {
       const pair = await startBrokers(system);
       const clients = await brokerEcho(pair).catch(async (err: Error) => { await pair.stop(); throw err; });
+      let echo: (p: Uint8Array) => void = () => {};
+      clients.setEcho((p) => echo(p));
       return {
         system,
         linkPorts: [pair.linkPort],
-        set onEcho(f: (p: Uint8Array) => void) { clients.setEcho(f); },
-        get onEcho() { return () => {}; },
+        set onEcho(f: (p: Uint8Array) => void) { echo = f; },
+        get onEcho() { return echo; },
         send: (p) => clients.send(p),
         counters: () => ({}),
         close: async () => { await clients.close(); await pair.stop(); },
