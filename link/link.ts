@@ -8,7 +8,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import {
-  batchEntrySize, CloseCode, encodeBatchAcks, encodeBatchFrame, encodeFrame, ProtocolError,
+  batchEntrySize, CloseCode, encodeAckFrame, encodeBatchAcks, encodeBatchFrame, encodeFrame, ProtocolError,
   type Frame, type WireCursor, type WireMessage,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
@@ -287,9 +287,10 @@ export class Link {
     path?.liveness.heard(now);
     switch (frame.body) {
       case 'batch': {
+        // Messages first: the application waits for them; the acks only free this side's outbox.
+        this.onBatch(frame.batch!.messages as WireMessage[]);
         const acks = frame.batch!.acks;
         if (acks?.length) this.onAck(acks, now);
-        this.onBatch(frame.batch!.messages as WireMessage[]);
         break;
       }
       case 'ack': this.onAck(frame.ack!.cursors ?? [], now); break;
@@ -381,7 +382,9 @@ export class Link {
     // them, no Ack frame is needed (one write fewer, one packet fewer to lose).
     const acks = this.ackLanes ? encodeBatchAcks(this.pendingAckCursors()) : undefined;
     let carried = 0;
-    for (const path of [...this.paths]) {
+    // detach() replaces the array rather than changing it, so this one stays whole while sends close paths.
+    const paths = this.paths;
+    for (const path of paths) {
       if (this.flushPath(path, now, acks)) carried++;
       if (this.paths.length === 0) return; // a send closed the last one
     }
@@ -665,8 +668,10 @@ export class Link {
       this.delivering = false;
     }
     if (!committed && this.acking === null && !inbox.synced()) {
-      this.ackUpTo(marks);
+      // Acks owed now ride on a reply the handlers wrote, if any; a timer only for what is left.
+      this.markAckable(marks);
       this.flushDeferred();
+      if (this.ackLanes) this.scheduleAck();
       return;
     }
     this.flushDeferred();
@@ -686,11 +691,15 @@ export class Link {
   }
 
   private ackUpTo(marks: ReadonlyArray<[number, number]>): void {
+    this.markAckable(marks);
+    this.scheduleAck();
+  }
+
+  private markAckable(marks: ReadonlyArray<[number, number]>): void {
     for (const [lane, seq] of marks) {
       if (seq > this.ackable[lane]!) this.ackable[lane] = seq;
       this.ackLanes |= 1 << lane;
     }
-    this.scheduleAck();
   }
 
   /** The inbox could not be written: stop receiving, so nothing is acked that a restart would forget. */
@@ -726,7 +735,7 @@ export class Link {
     const cursors = this.pendingAckCursors();
     this.ackLanes = 0;
     // On every path: an ack lost on one must not stall the sender's window.
-    const frame = encodeFrame({ ack: { cursors } });
+    const frame = encodeAckFrame(cursors);
     for (const p of this.paths) p.conn.send(frame);
     this.stats.ackFrames += this.paths.length;
   }

@@ -7,6 +7,7 @@ import './numbers.js';
 import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
+import { decodeBatchFast } from './batch-decoder.js';
 import type { WireLimits } from './limits.js';
 import { decodeStreamDataFast, isStreamBody, validateStreamFrame } from './stream-codec.js';
 import { varintLength, writeVarint } from './varint.js';
@@ -70,10 +71,8 @@ export function encodeBatchFrame(messages: readonly Uint8Array[], acks?: Uint8Ar
   return out;
 }
 
-/** Batch.acks, encoded once for every batch frame that carries them (see encodeBatchFrame). */
-export function encodeBatchAcks(cursors: readonly WireCursor[]): Uint8Array {
-  return pb.Batch.encode({ messages: [], acks: cursors as isthmus.v1.ICursor[] }).finish();
-}
+/** Batch.acks, encoded once for every batch frame that carries them (see encodeBatchFrame), and the Ack frame. */
+export { encodeAckFrame, encodeBatchAcks } from './cursor-encoder.js';
 
 /** Size a message adds to a batch frame, for packing frames under the limit. */
 export function batchEntrySize(encodedLength: number): number {
@@ -90,11 +89,13 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
   }
   const data = decodeStreamDataFast(bytes);
   if (data) return { body: 'streamData', streamData: data } as unknown as Frame;
-  let frame: Frame;
-  try {
-    frame = pb.Frame.decode(bytes);
-  } catch (err) {
-    throw new ProtocolError(`undecodable frame: ${(err as Error).message}`);
+  let frame = decodeBatchFast(bytes);
+  if (!frame) {
+    try {
+      frame = pb.Frame.decode(bytes);
+    } catch (err) {
+      throw new ProtocolError(`undecodable frame: ${(err as Error).message}`);
+    }
   }
   switch (frame.body) {
     case 'batch': validateBatch(frame.batch!, limits); break;
@@ -169,22 +170,42 @@ function validateBatch(b: isthmus.v1.Batch.$Properties, limits: WireLimits): voi
 
 /** Checks one message against the limits; used on receipt and on publish. */
 export function validateMessage(m: WireMessageProps, limits: WireLimits, what = 'message'): void {
-  checkEnum(m.lane ?? 0, `${what}.lane`, LANES);
-  checkEnum(m.type ?? 0, `${what}.type`, TYPES);
-  checkEnum(m.op ?? 0, `${what}.op`, OPS);
-  checkUint(m.seq ?? 0, `${what}.seq`);
-  if (!m.seq) throw new ProtocolError(`${what}.seq must be at least 1`);
-  checkString(m.id, `${what}.id`, limits.maxIdLength);
-  checkString(m.traceId, `${what}.trace_id`, limits.maxIdLength);
-  checkString(m.key, `${what}.key`, limits.maxKeyLength);
-  checkString(m.kind, `${what}.kind`, limits.maxKindLength);
-  checkString(m.namespace, `${what}.namespace`, limits.maxKindLength);
-  checkString(m.name, `${what}.name`, limits.maxKindLength);
-  checkString(m.contentType, `${what}.content_type`, MAX_CONTENT_TYPE_LENGTH);
-  checkUint(m.resourceVersion ?? 0, `${what}.resource_version`);
-  checkUint(m.createdAt ?? 0, `${what}.created_at`);
-  checkUint(m.expiresAt ?? 0, `${what}.expires_at`);
+  // Plain comparisons first; a field's name is put together only for the error (this runs per message).
+  const lane = m.lane ?? 0;
+  const type = m.type ?? 0;
+  const op = m.op ?? 0;
+  if (!isIndex(lane, LANES)) checkEnum(lane, `${what}.lane`, LANES);
+  if (!isIndex(type, TYPES)) checkEnum(type, `${what}.type`, TYPES);
+  if (!isIndex(op, OPS)) checkEnum(op, `${what}.op`, OPS);
+  const seq = m.seq ?? 0;
+  if (!isUint(seq)) checkUint(seq, `${what}.seq`);
+  if (!seq) throw new ProtocolError(`${what}.seq must be at least 1`);
+  if (!fits(m.id, limits.maxIdLength)) checkString(m.id, `${what}.id`, limits.maxIdLength);
+  if (!fits(m.traceId, limits.maxIdLength)) checkString(m.traceId, `${what}.trace_id`, limits.maxIdLength);
+  if (!fits(m.key, limits.maxKeyLength)) checkString(m.key, `${what}.key`, limits.maxKeyLength);
+  if (!fits(m.kind, limits.maxKindLength)) checkString(m.kind, `${what}.kind`, limits.maxKindLength);
+  if (!fits(m.namespace, limits.maxKindLength)) checkString(m.namespace, `${what}.namespace`, limits.maxKindLength);
+  if (!fits(m.name, limits.maxKindLength)) checkString(m.name, `${what}.name`, limits.maxKindLength);
+  if (!fits(m.contentType, MAX_CONTENT_TYPE_LENGTH)) checkString(m.contentType, `${what}.content_type`, MAX_CONTENT_TYPE_LENGTH);
+  const rv = m.resourceVersion ?? 0;
+  const created = m.createdAt ?? 0;
+  const expires = m.expiresAt ?? 0;
+  if (!isUint(rv)) checkUint(rv, `${what}.resource_version`);
+  if (!isUint(created)) checkUint(created, `${what}.created_at`);
+  if (!isUint(expires)) checkUint(expires, `${what}.expires_at`);
   if (m.payload && m.payload.length > limits.maxPayloadBytes) {
     throw new ProtocolError(`${what}.payload of ${m.payload.length} bytes exceeds ${limits.maxPayloadBytes}`);
   }
+}
+
+function isIndex(v: unknown, count: number): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < count;
+}
+
+function isUint(v: unknown): boolean {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+function fits(v: unknown, max: number): boolean {
+  return v == null || (typeof v === 'string' && v.length <= max);
 }

@@ -33,6 +33,22 @@ function writeVarint(buf: Buffer, at: number, n: number): number {
   return at;
 }
 
+/** Strings up to this length are measured and copied in JS: cheaper than a call into C++ for each. */
+const SHORT_STRING = 64;
+
+/** UTF-8 length of s, as Buffer.byteLength counts it (a lone surrogate becomes 3 bytes, U+FFFD). */
+function utf8Length(s: string): number {
+  if (s.length > SHORT_STRING) return Buffer.byteLength(s, 'utf8');
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; } else n += 3;
+  }
+  return n;
+}
+
 /** Bytes of a length-delimited field: tag + length + content. */
 function fieldSize(len: number): number {
   return 1 + varintSize(len) + len;
@@ -49,7 +65,7 @@ export function encodeMessageFast(m: Props): Uint8Array {
   for (let i = 0; i < STRINGS.length; i++) {
     const s = m[STRINGS[i]![1]];
     if (s) {
-      const n = Buffer.byteLength(s, 'utf8');
+      const n = utf8Length(s);
       lens[i] = n;
       size += fieldSize(n);
     }
@@ -71,9 +87,15 @@ export function encodeMessageFast(m: Props): Uint8Array {
   const str = (i: number, field: number): void => {
     const s = m[STRINGS[i]![1]];
     if (!s) return;
+    const n = lens[i]!;
     buf[at++] = (field << 3) | 2;
-    at = writeVarint(buf, at, lens[i]!);
-    at += buf.write(s, at, lens[i]!, 'utf8');
+    at = writeVarint(buf, at, n);
+    if (n === s.length && n <= SHORT_STRING) {
+      for (let j = 0; j < n; j++) buf[at + j] = s.charCodeAt(j); // ASCII: one byte per character
+      at += n;
+    } else {
+      at += buf.write(s, at, n, 'utf8');
+    }
   };
   const num = (field: number, v: number | null | undefined): void => {
     if (!v) return;

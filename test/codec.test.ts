@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DefaultWireLimits, decodeFrame, encodeBatchAcks, encodeBatchFrame, encodeFrame, encodeMessage, pb, ProtocolError } from '../proto/index.js';
+import { DefaultWireLimits, decodeFrame, encodeAckFrame, encodeBatchAcks, encodeBatchFrame, encodeFrame, encodeMessage, pb, ProtocolError } from '../proto/index.js';
 
 const FIELDS = ['id', 'lane', 'seq', 'key', 'kind', 'op', 'type', 'namespace', 'name', 'resourceVersion', 'createdAt', 'expiresAt', 'traceId', 'contentType'] as const;
 /** Every field with its default applied, payload as an array: comparable whatever the encoder omitted. */
@@ -65,4 +65,22 @@ t.test('limits are checked while decoding', async (t) => {
   const err = t.throws(() => decodeFrame(Buffer.from([0x1a, 0xff, 0xff, 0xff, 0xff, 0x07]), limits)) as ProtocolError;
   t.equal(err.code, 4400, 'protocol error close code');
   t.ok(pb.Frame, 'schema types exported');
+});
+
+t.test('the hand-written ack encoders write what protobufjs writes', async (t) => {
+  const sets = [[], [{ epoch: 'e1', lane: 0, seq: 0 }], [{ epoch: '', lane: 3, seq: 1 }, { epoch: 'ü-epoch', lane: 2, seq: Number.MAX_SAFE_INTEGER }], [{ epoch: 'x'.repeat(64), lane: 1, seq: 128 }]];
+  for (const cursors of sets) {
+    t.same(Buffer.from(encodeAckFrame(cursors)), Buffer.from(encodeFrame({ ack: { cursors } })), `ack frame ${JSON.stringify(cursors)}`);
+    t.same(Buffer.from(encodeBatchAcks(cursors)), Buffer.from(pb.Batch.encode({ messages: [], acks: cursors }).finish()), `batch acks ${JSON.stringify(cursors)}`);
+  }
+});
+
+t.test('the message encoder writes each string as Buffer writes UTF-8, short or long, ASCII or not', async (t) => {
+  const strings = ['a', 'x'.repeat(64), 'x'.repeat(65), 'ü', 'é'.repeat(40), 'k/😀', '\ud800', 'a\udc00b', '\ud83d', 'y'.repeat(63) + 'é'];
+  for (const key of strings) {
+    const bytes = Buffer.from(key, 'utf8');
+    const len = bytes.length < 128 ? Buffer.from([bytes.length]) : Buffer.from([(bytes.length & 0x7f) | 0x80, bytes.length >> 7]);
+    const expected = Buffer.concat([Buffer.from([0x18, 0x01, 0x22]), len, bytes]);
+    t.same(Buffer.from(encodeMessage({ seq: 1, key })), expected, JSON.stringify(key));
+  }
 });
