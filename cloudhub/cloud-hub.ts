@@ -21,6 +21,7 @@ import { openDataDir, writeHubAddress } from './data-dir.js';
 import { AdminApi } from './admin-api.js';
 import { CloudTunnel } from '../tunnel/cloud-tunnel.js';
 import { isStreamBody } from '../proto/stream-codec.js';
+import { copyBytes, slabAlloc } from '../proto/slab.js';
 import { KubeApi } from '../tunnel/kube/kube-api.js';
 import { openTls, type HubTls } from './tls.js';
 import { SessionGuard } from './session-guard.js';
@@ -239,9 +240,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
    */
   async send(node: string, input: SendInput): Promise<Receipt> {
     if (this.closing) throw new ClosedError('cloud hub');
+    const link = this.links.get(node);
+    if (link) return link.send(input);
     // Bad input must not leave a phantom node behind: check it before the link exists.
-    if (!this.links.has(checkNodeName(node))) toWire(input, this.config.link.limits);
-    return this.linkFor(node).send(input);
+    toWire(input, this.config.link.limits);
+    return this.linkFor(checkNodeName(node)).send(input);
   }
 
   nodes(): NodeInfo[] {
@@ -438,7 +441,9 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     try {
       if (!isBinary) throw new ProtocolError('text frame: the protocol is binary protobuf');
       // uWS reuses `data` after this callback; payloads handed to the application must own their bytes.
-      const frame = decodeFrame(Buffer.copyBytesFrom(new Uint8Array(data)), this.config.link.limits);
+      const bytes = slabAlloc(data.byteLength);
+      copyBytes(bytes, 0, new Uint8Array(data));
+      const frame = decodeFrame(bytes, this.config.link.limits);
       if (sock.state === 'hello') {
         if (frame.body !== 'hello') throw new ProtocolError(`expected hello, got ${frame.body}`);
         this.hello(sock, frame.hello as Hello);

@@ -8,7 +8,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import {
-  batchEntrySize, CloseCode, encodeAckFrame, encodeBatchAcks, encodeBatchFrame, encodeFrame, ProtocolError,
+  batchEntrySize, CloseCode, encodeAckFrame, encodeBatchFrame, encodeFrame, ProtocolError,
   type Frame, type WireCursor, type WireMessage,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
@@ -361,7 +361,10 @@ export class Link {
   // ---- send side ----
 
   private scheduleFlush(): void {
-    if (this.paths.length) this.scheduler.request(this);
+    if (this.paths.length === 0) return;
+    // A handler's reply goes out when the batch it answers is committed (flushDeferred), not through the scheduler.
+    if (this.delivering) this.flushAfterDelivery = true;
+    else this.scheduler.request(this);
   }
 
   /**
@@ -380,7 +383,7 @@ export class Link {
     if (this.paths.length > 1) this.choosePaths(now);
     // Pending acks ride on the first batch of each path; if every path carried
     // them, no Ack frame is needed (one write fewer, one packet fewer to lose).
-    const acks = this.ackLanes ? encodeBatchAcks(this.pendingAckCursors()) : undefined;
+    const acks = this.ackLanes ? this.pendingAckCursors() : undefined;
     let carried = 0;
     // detach() replaces the array rather than changing it, so this one stays whole while sends close paths.
     const paths = this.paths;
@@ -439,7 +442,7 @@ export class Link {
    * waits behind at most the frame being written. Control goes on every path;
    * a windowed lane only on its owner.
    */
-  private flushPath(path: Path, now: number, acks?: Uint8Array): boolean {
+  private flushPath(path: Path, now: number, acks?: readonly WireCursor[]): boolean {
     const conn = path.conn;
     const maxBatch = this.config.limits.maxBatchMessages;
     let carried = false;

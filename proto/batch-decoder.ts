@@ -22,6 +22,8 @@ type Cursor = isthmus.v1.Cursor.$Properties;
 const TAG_FRAME_BATCH = 0x1a; // Frame.batch, field 3, length-delimited
 const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Strings up to this length are built in JS; longer ones by Buffer's latin1 reader. */
+const SHORT_STRING = 32;
 const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** Buffer's own latin1 reader (what toString('latin1') calls), without toString's argument handling. */
@@ -66,8 +68,18 @@ function span(b: Uint8Array, end: number): number {
 function ascii(b: Latin1, end: number): string | null {
   const start = span(b, end);
   if (start < 0) return null;
-  for (let i = start; i < pos; i++) if (b[i]! >= 0x80) return null;
-  return start === pos ? '' : b.latin1Slice(start, pos);
+  if (pos - start > SHORT_STRING) {
+    for (let i = start; i < pos; i++) if (b[i]! >= 0x80) return null;
+    return b.latin1Slice(start, pos);
+  }
+  // Ids, kinds and content types: built in JS, cheaper than a call into C++ when the CPU is cold.
+  let s = '';
+  for (let i = start; i < pos; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) return null;
+    s += String.fromCharCode(c);
+  }
+  return s;
 }
 
 function message(b: Latin1, end: number): Message | null {

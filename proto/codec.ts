@@ -8,6 +8,8 @@ import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
 import { decodeBatchFast } from './batch-decoder.js';
+import { copyBytes, slabAlloc } from './slab.js';
+import { cursorFieldsLength, TAG_BATCH_ACKS, writeCursorFields } from './cursor-encoder.js';
 import type { WireLimits } from './limits.js';
 import { decodeStreamDataFast, isStreamBody, validateStreamFrame } from './stream-codec.js';
 import { varintLength, writeVarint } from './varint.js';
@@ -50,29 +52,29 @@ const TAG_FRAME_BATCH = (3 << 3) | 2; // Frame.batch, length-delimited
 const TAG_BATCH_MESSAGE = (1 << 3) | 2; // Batch.messages, length-delimited
 
 /**
- * A Batch frame from messages already encoded by encodeMessage: one copy of
- * each message into the frame, no re-encoding. Byte-identical to
- * encodeFrame({ batch: { messages } }).
+ * A Batch frame from messages already encoded by encodeMessage, and the acks
+ * riding along: one copy of each message into the frame, no re-encoding.
+ * Byte-identical to encodeFrame({ batch: { messages, acks } }).
  */
-export function encodeBatchFrame(messages: readonly Uint8Array[], acks?: Uint8Array): Uint8Array {
-  let inner = acks?.length ?? 0;
+export function encodeBatchFrame(messages: readonly Uint8Array[], acks?: readonly WireCursor[]): Uint8Array {
+  let inner = acks ? cursorFieldsLength(acks) : 0;
   for (const m of messages) inner += 1 + varintLength(m.length) + m.length;
-  const out = Buffer.allocUnsafe(1 + varintLength(inner) + inner);
+  const out = slabAlloc(1 + varintLength(inner) + inner);
   let at = 0;
   out[at++] = TAG_FRAME_BATCH;
   at = writeVarint(out, at, inner);
   for (const m of messages) {
     out[at++] = TAG_BATCH_MESSAGE;
     at = writeVarint(out, at, m.length);
-    out.set(m, at);
+    copyBytes(out, at, m);
     at += m.length;
   }
-  if (acks) out.set(acks, at);
+  if (acks) writeCursorFields(out, at, TAG_BATCH_ACKS, acks);
   return out;
 }
 
-/** Batch.acks, encoded once for every batch frame that carries them (see encodeBatchFrame), and the Ack frame. */
-export { encodeAckFrame, encodeBatchAcks } from './cursor-encoder.js';
+/** The Ack frame. */
+export { encodeAckFrame } from './cursor-encoder.js';
 
 /** Size a message adds to a batch frame, for packing frames under the limit. */
 export function batchEntrySize(encodedLength: number): number {
