@@ -108,6 +108,8 @@ function report(o: BenchOptions, info: RunInfo, latency: LatencyRow[], throughpu
     summary: [
       `Isthmus p50 ${ms(lat('isthmus').p50)} ms = ${round(p50Ratio, 2)}x the Mosquitto bridge's ${ms(lat('mosquitto-bridge').p50)} ms (target <= ${P50_TARGET}x): ${p50Ratio <= P50_TARGET ? 'PASS' : 'FAIL'}`,
       `Isthmus QoS 1 throughput ${fmt(thr('isthmus').msgPerSec)} msg/s = ${round(thrRatio, 2)}x the Mosquitto bridge's ${fmt(thr('mosquitto-bridge').msgPerSec)} msg/s (target >= 1x): ${thrRatio >= 1 ? 'PASS' : 'FAIL'}`,
+      // The like-for-like row: the peers persist nothing here either.
+      `Isthmus in-memory (no fsync, as the peers here): p50 ${ms(lat('isthmus-memory').p50)} ms = ${round(lat('isthmus-memory').p50 / lat('mosquitto-bridge').p50, 2)}x, QoS 1 ${fmt(thr('isthmus-memory').msgPerSec)} msg/s = ${round(thr('isthmus-memory').msgPerSec / thr('mosquitto-bridge').msgPerSec, 2)}x the bridge's`,
       `NATS leaf node: p50 ${ms(lat('nats-leaf').p50)} ms, ${fmt(thr('nats-leaf').msgPerSec)} msg/s`,
       ...lossNote,
       ...busyNote(latency),
