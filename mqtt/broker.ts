@@ -169,8 +169,12 @@ export class MqttBroker<Id> {
     this.hooks.refused?.(id, record);
     const topic = this.hooks.errorsTopic(id, packet.topic);
     this.publish(topic, Buffer.from(JSON.stringify(record)), 0, false).then(
-      // One more turn so the record's write reaches the socket before aedes destroys it.
-      () => setImmediate(() => done(new Error(`${record.code}: ${record.reason}`))),
+      // One more turn so the record's write reaches the socket before aedes destroys it (and out
+      // of a burst's hold: a corked record would be discarded with the socket).
+      () => setImmediate(() => {
+        this.hold.flush(client.conn as net.Socket);
+        done(new Error(`${record.code}: ${record.reason}`));
+      }),
       () => done(new Error(`${record.code}: ${record.reason}`)),
     );
   }

@@ -44,6 +44,11 @@ export class WriteHold {
     } as Socket['write'];
   }
 
+  /** Writes out what a held socket holds now (before aedes closes a refused client's connection). */
+  flush(socket: Socket): void {
+    if (this.held.delete(socket)) socket.uncork();
+  }
+
   /**
    * aedes queues each delivery's write with setImmediate from the promise
    * callbacks that follow this run. An immediate queued now runs before

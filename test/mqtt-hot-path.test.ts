@@ -8,6 +8,7 @@ import t from 'tap';
 import net from 'node:net';
 import mqtt from 'mqtt';
 import { MqttBroker, topicMatches } from '../mqtt/index.js';
+import { WriteHold } from '../mqtt/write-hold.js';
 import { parseNodeTopic } from '../cloudhub/mqtt-topics.js';
 import { createLogger } from '../link/index.js';
 
@@ -104,4 +105,31 @@ t.test('a burst of publishes reaches each subscriber whole, in order, in one soc
   leaving.c.stream.destroy();
   await new Promise<void>((resolve) => { const check = (): void => { if (subs[0]!.got.length >= 2 * N + 1) resolve(); else setTimeout(check, 5); }; check(); });
   t.same(subs[0]!.got.slice(N + 1), Array.from({ length: N }, (_, i) => `a${i}`));
+});
+
+t.test('a held socket flushed before it is destroyed still delivers what it held (a refusal record before the close)', async (t) => {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  t.teardown(() => server.close());
+  const port = (server.address() as net.AddressInfo).port;
+  const run = async (flush: boolean): Promise<string> => {
+    const accepted = new Promise<net.Socket>((r) => server.once('connection', r));
+    const peer = net.connect(port, '127.0.0.1');
+    const got = new Promise<string>((resolve) => {
+      let data = '';
+      peer.on('data', (d) => { data += d.toString(); });
+      peer.on('close', () => resolve(data));
+    });
+    const sock = await accepted;
+    const hold = new WriteHold();
+    hold.watch(sock);
+    hold.publishing();
+    hold.publishing(); // a burst: writes are held from here
+    sock.write('record');
+    if (flush) hold.flush(sock);
+    sock.destroy();
+    return got;
+  };
+  t.equal(await run(true), 'record', 'flushed: the bytes went out before the close');
+  t.equal(await run(false), '', 'not flushed: destroy() discards what the cork held (why refusals flush)');
 });
