@@ -1,12 +1,13 @@
 /**
  * `isthmus edgehub`: runs an edge hub. Messages from the cloud are printed to
- * stdout as JSON lines; with --stdin, JSON lines read from stdin are published
+ * stdout as JSON lines (except, with --mqtt, those the local broker gets); with --stdin, JSON lines read from stdin are published
  * (fields of SendInput, with the payload as "json" or "base64").
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { DefaultEdgeAdmin, DefaultEdgeMqtt, EdgeHub, type EdgeHubOptions } from '../edgehub/index.js';
 import { createLogger, type SendInput } from '../link/index.js';
+import { isMqttMessage } from '../mqtt/index.js';
 import { duration, fail, positiveInt } from './options.js';
 import { stopOnSignals } from './drain-signals.js';
 import { loadConfig } from './config-load.js';
@@ -79,7 +80,8 @@ Examples:
       } catch (err) {
         fail(err);
       }
-      edge.on('message', (m) => process.stdout.write(JSON.stringify(m) + '\n'));
+      // What the MQTT face publishes on the local broker is delivered there, not printed as well.
+      edge.on('message', (m) => { if (!(edge.mqtt && isMqttMessage(m))) process.stdout.write(JSON.stringify(m) + '\n'); });
       if (f.stdin) {
         const lines = createInterface({ input: process.stdin });
         lines.on('line', (line) => {

@@ -20,9 +20,14 @@ export interface NodeTopic {
 /** Splits isthmus/nodes/NODE/SECTION/REST; null for topics outside isthmus/nodes/. */
 export function parseNodeTopic(topic: string): NodeTopic | null {
   if (!topic.startsWith(NODES_ROOT)) return null;
-  const parts = topic.slice(NODES_ROOT.length).split('/');
-  const node = parts[0] ?? '';
-  return { node, section: parts[1] ?? '', rest: parts.slice(2).join('/') };
+  // indexOf, not split and join: every controller publish passes here.
+  const start = NODES_ROOT.length;
+  const nodeEnd = topic.indexOf('/', start);
+  if (nodeEnd < 0) return { node: topic.slice(start), section: '', rest: '' };
+  const sectionEnd = topic.indexOf('/', nodeEnd + 1);
+  return sectionEnd < 0
+    ? { node: topic.slice(start, nodeEnd), section: topic.slice(nodeEnd + 1), rest: '' }
+    : { node: topic.slice(start, nodeEnd), section: topic.slice(nodeEnd + 1, sectionEnd), rest: topic.slice(sectionEnd + 1) };
 }
 
 export const upTopic = (node: string, key: string): string => `${NODES_ROOT}${node}/up/${key}`;

@@ -84,9 +84,11 @@ export class ExternalBroker implements LocalSide {
   }
 
   publish(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.client.publish(topic, payload, { qos, retain }, (err) => (err ? reject(err) : resolve()));
-    });
+    return new Promise((resolve, reject) => this.forward(topic, payload, qos, retain, (err) => (err ? reject(err) : resolve())));
+  }
+
+  forward(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean, done: (err?: Error) => void): void {
+    this.client.publish(topic, payload, { qos, retain }, (err) => done(err));
   }
 
   async close(): Promise<void> {

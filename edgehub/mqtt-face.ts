@@ -11,9 +11,9 @@
 import type { Logger } from 'pino';
 import type { InboundMessage, Receipt, ResourceCache, SendInput } from '../link/index.js';
 import {
-  isMqttMessage, laneOf, MqttBroker, MqttCounters, payloadBuffer, retainOf, samePassword, toSendInput, type MqttStats,
+  isMqttMessage, laneOf, MqttBroker, MqttCounters, payloadBuffer, retainOf, samePassword, toSendInput, type MqttCounter, type MqttStats,
 } from '../mqtt/index.js';
-import type { EdgeMqttConfig } from './mqtt-config.js';
+import type { EdgeMqttConfig, ResolvedRule } from './mqtt-config.js';
 import { routeDown, routeUp } from './mqtt-rules.js';
 import { ExternalBroker } from './mqtt-external.js';
 
@@ -29,6 +29,8 @@ export interface EdgeMqttHost {
 /** The local side's surface: the embedded broker or the external one. */
 export interface LocalSide {
   publish(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean): Promise<void>;
+  /** publish() without a promise (the per-message path): done(err) once handed on. */
+  forward(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean, done: (err?: Error) => void): void;
   readonly clients: number;
   readonly url: string;
   close(): Promise<void>;
@@ -39,11 +41,16 @@ const PACKET_OVERHEAD = 65_536 + 16;
 
 export class EdgeMqtt {
   private readonly counters = new MqttCounters();
+  /** Each rule's counter, looked up once: counting is a field increment per message. */
+  private readonly ruleCounters = new Map<ResolvedRule, MqttCounter>();
   private readonly unmatchedSeen = new Set<string>();
   private local!: LocalSide;
   private readonly onMessage = (m: InboundMessage): void => this.down(m);
 
-  private constructor(private readonly host: EdgeMqttHost, readonly config: EdgeMqttConfig, private readonly log: Logger) {}
+  private constructor(private readonly host: EdgeMqttHost, readonly config: EdgeMqttConfig, private readonly log: Logger) {
+    for (const r of config.up) this.ruleCounters.set(r, this.counters.counter(r.name, 'up'));
+    for (const r of config.down) this.ruleCounters.set(r, this.counters.counter(r.name, 'down'));
+  }
 
   static async start(host: EdgeMqttHost, config: EdgeMqttConfig, log: Logger, maxPayloadBytes: number): Promise<EdgeMqtt> {
     const face = new EdgeMqtt(host, config, log.child({ face: 'mqtt' }));
@@ -101,7 +108,7 @@ export class EdgeMqtt {
       this.unmatched(topic, 'up');
       return Promise.resolve();
     }
-    const c = this.counters.counter(routed.rule.name, 'up');
+    const c = this.ruleCounters.get(routed.rule)!;
     const lane = laneOf(retain, routed.rule.lane);
     let sent: Promise<Receipt>;
     try {
@@ -121,11 +128,12 @@ export class EdgeMqtt {
       this.unmatched(m.key, 'down');
       return;
     }
-    const c = this.counters.counter(routed.rule.name, 'down');
+    const c = this.ruleCounters.get(routed.rule)!;
     const payload = payloadBuffer(m);
     c.messages++;
     c.bytes += payload.length;
-    this.local.publish(routed.to, payload, routed.rule.qos, retainOf(m)).catch((err: Error) => {
+    this.local.forward(routed.to, payload, routed.rule.qos, retainOf(m), (err) => {
+      if (!err) return;
       c.refused++;
       this.log.warn({ topic: routed.to, id: m.id, err: err.message }, 'local MQTT publish failed');
     });

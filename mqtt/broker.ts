@@ -9,6 +9,7 @@ import { Aedes, type Client, type PublishPacket, type AuthenticateError } from '
 import type { Logger } from 'pino';
 import { refusalRecord, type RefusalRecord } from './refusal.js';
 import { guardPacketSize } from './packet-limit.js';
+import { WriteHold } from './write-hold.js';
 
 export interface BrokerHooks<Id> {
   /**
@@ -47,7 +48,7 @@ export class MqttBroker<Id> {
   port = 0;
   private readonly ids = new WeakMap<Client, Id>();
 
-  private constructor(readonly aedes: Aedes, private readonly server: net.Server, readonly host: string, private readonly log: Logger) {}
+  private constructor(readonly aedes: Aedes, private readonly server: net.Server, readonly host: string, private readonly log: Logger, private readonly hold: WriteHold) {}
 
   static async start<Id>(o: BrokerOptions<Id>): Promise<MqttBroker<Id>> {
     const { hooks, log } = o;
@@ -93,13 +94,15 @@ export class MqttBroker<Id> {
         done(null, sub);
       },
     });
+    const hold = new WriteHold();
     const server = net.createServer({ noDelay: true }, (socket) => {
+      hold.watch(socket);
       aedes.handle(guardPacketSize(socket, o.maxPacketBytes, (announced) => {
         log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}`, announced, limit: o.maxPacketBytes }, 'MQTT packet over the size limit; connection closed before buffering it');
         o.oversized?.();
       }));
     });
-    broker = new MqttBroker<Id>(aedes, server, o.host, log);
+    broker = new MqttBroker<Id>(aedes, server, o.host, log, hold);
     broker.hooks = hooks;
     aedes.on('clientError', (client, err) => log.debug({ clientId: client.id, err: err.message }, 'MQTT client error'));
     aedes.on('connectionError', (_client, err) => log.debug({ err: err.message }, 'MQTT connection error'));
@@ -142,9 +145,13 @@ export class MqttBroker<Id> {
 
   /** Publishes as the broker itself (never routed back across the link). */
   publish(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.aedes.publish({ cmd: 'publish', topic, payload, qos, retain, dup: false }, (err?: Error) => (err ? reject(err) : resolve()));
-    });
+    return new Promise((resolve, reject) => this.forward(topic, payload, qos, retain, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /** publish() without a promise, for the per-message path: done(err) once aedes has handed it on. */
+  forward(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean, done: (err?: Error) => void): void {
+    this.hold.publishing();
+    this.aedes.publish({ cmd: 'publish', topic, payload, qos, retain, dup: false }, done);
   }
 
   async close(): Promise<void> {
@@ -162,8 +169,12 @@ export class MqttBroker<Id> {
     this.hooks.refused?.(id, record);
     const topic = this.hooks.errorsTopic(id, packet.topic);
     this.publish(topic, Buffer.from(JSON.stringify(record)), 0, false).then(
-      // One more turn so the record's write reaches the socket before aedes destroys it.
-      () => setImmediate(() => done(new Error(`${record.code}: ${record.reason}`))),
+      // One more turn so the record's write reaches the socket before aedes destroys it (and out
+      // of a burst's hold: a corked record would be discarded with the socket).
+      () => setImmediate(() => {
+        this.hold.flush(client.conn as net.Socket);
+        done(new Error(`${record.code}: ${record.reason}`));
+      }),
       () => done(new Error(`${record.code}: ${record.reason}`)),
     );
   }

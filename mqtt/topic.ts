@@ -22,20 +22,36 @@ export function checkTopicFilter(filter: string, field: string): string {
 /**
  * Whether topic matches filter. '+' is one level, '#' the rest (including the
  * parent level itself); a topic starting with '$' never matches a filter that
- * starts with a wildcard.
+ * starts with a wildcard. Walks both strings level by level without
+ * splitting them: it runs for every message on both faces.
  */
 export function topicMatches(filter: string, topic: string): boolean {
-  if (topic.startsWith('$') && (filter.startsWith('+') || filter.startsWith('#'))) return false;
-  const f = filter.split('/');
-  const t = topic.split('/');
-  for (let i = 0; i < f.length; i++) {
-    const level = f[i]!;
-    if (level === '#') return true;
-    if (i >= t.length) return false;
-    if (level !== '+' && level !== t[i]) return false;
+  const fl = filter.length;
+  const tl = topic.length;
+  if (topic.charCodeAt(0) === DOLLAR && (filter.charCodeAt(0) === PLUS || filter.charCodeAt(0) === HASH)) return false;
+  let f = 0; // start of the filter's current level
+  let t = 0; // start of the topic's current level; tl + 1 once the topic has no level left
+  for (;;) {
+    let fe = filter.indexOf('/', f);
+    if (fe < 0) fe = fl;
+    const wild = fe - f === 1 ? filter.charCodeAt(f) : 0;
+    if (wild === HASH) return true;
+    if (t > tl) return false;
+    let te = topic.indexOf('/', t);
+    if (te < 0) te = tl;
+    if (wild !== PLUS) {
+      if (fe - f !== te - t) return false;
+      for (let i = 0; i < fe - f; i++) if (filter.charCodeAt(f + i) !== topic.charCodeAt(t + i)) return false;
+    }
+    f = fe + 1;
+    t = te + 1;
+    if (f > fl) return t > tl;
   }
-  return f.length === t.length;
 }
+
+const DOLLAR = 36;
+const HASH = 35;
+const PLUS = 43;
 
 /** Whether every topic the filter can match lies under prefix (a topic prefix ending in '/'). */
 export function filterWithin(filter: string, prefix: string): boolean {

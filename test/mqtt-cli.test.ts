@@ -60,6 +60,7 @@ t.test('cloudhub --mqtt and edgehub --mqtt / --mqtt-broker: controllers reach de
   await ups.waitFor((m) => m.length >= 2, 'both edges reached the cloud');
   await new Promise((r) => setTimeout(r, 300));
   t.same(d1.messages.map((m) => [m.topic, m.payload]), [['isthmus/down/cmd', 'to-1']], 'each edge gets only its own node\'s messages');
+  t.notOk(e1.stdout.some((l) => l.includes('"kind":"mqtt"')), 'what the local broker delivered is not printed on stdout as well');
   t.same(d2.messages.map((m) => [m.topic, m.payload]), [['isthmus/down/cmd', 'to-2']], 'external mode: published on the site\'s mosquitto, and not carried back up');
   t.same(ups.messages.map((m) => [m.topic, m.payload]).sort(), [['isthmus/nodes/edge-1/up/temp', 'from-1'], ['isthmus/nodes/edge-2/up/temp', 'from-2']]);
 

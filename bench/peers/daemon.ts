@@ -51,10 +51,13 @@ export async function startDaemon(bin: string, args: string[], o: DaemonOptions)
   };
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => { void daemon.stop(); reject(new Error(`${o.label} not ready within ${o.timeoutMs ?? 10_000} ms:\n${out.slice(-2000)}`)); }, o.timeoutMs ?? 10_000);
+    let ready = false;
     const onData = (d: Buffer): void => {
       out += d.toString();
       if (out.length > 1 << 20) out = out.slice(-(1 << 19));
-      if (o.ready.test(out)) { clearTimeout(timer); resolve(); }
+      // Once ready, no more scans: a regex over up to 1 MiB of log per chunk took the CPU of the
+      // measuring process itself (a hub printing a line per message made it a chunk per message).
+      if (!ready && o.ready.test(out)) { ready = true; clearTimeout(timer); resolve(); }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
