@@ -12,7 +12,7 @@ const N = 20_000_000;
 for (let round = 0; round < 3; round++) {
   const t0 = process.hrtime.bigint();
   for (let i = 1; i <= N; i++) {
-    sampler.accepted(2, i);
+    sampler.accepted(2, i, Date.now());
     if ((i & 63) === 0) sampler.acked(2, i);
   }
   const ns = Number(process.hrtime.bigint() - t0) / N;

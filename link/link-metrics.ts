@@ -48,7 +48,7 @@ export class LinkMetrics {
     // the message path, and that work there showed in low-rate latency.
     const pending: number[] = [];
     const ack = new Histogram({
-      name: 'isthmus_ack_latency_seconds', help: 'From a message accepted (send/publish resolved) to the peer\'s ack covering it; sampled, at most one message per lane and link at a time',
+      name: 'isthmus_ack_latency_seconds', help: 'From a message\'s send()/publish() call to the peer\'s ack covering it (millisecond clock); sampled, at most one message per lane and link at a time',
       labelNames: ['lane'], buckets: ACK_BUCKETS, registers,
       collect() { drain(); },
     });

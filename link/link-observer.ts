@@ -6,7 +6,7 @@
 export interface LinkObserver {
   /** One Pong's round-trip time, ms (the raw sample, not the smoothed value). */
   rtt(ms: number): void;
-  /** Time from a message's acceptance (send/publish resolved) to the peer's ack covering it, ms. */
+  /** Time from a message's send()/publish() call to the peer's ack covering it, ms (millisecond clock). */
   ackLatency(lane: number, ms: number): void;
 }
 
@@ -25,17 +25,23 @@ export class AckSampler {
     this.at = new Array<number>(lanes).fill(0);
   }
 
-  accepted(lane: number, seq: number): void {
+  /**
+   * `at`: when the message was handed to send()/publish() (its created_at, ms).
+   * The send path reads no clock of its own: performance.now() goes through
+   * Node's argument checks, which showed in low-rate latency; the histogram's
+   * first bucket is 1 ms, so millisecond time loses nothing there.
+   */
+  accepted(lane: number, seq: number, at: number): void {
     if (this.seq[lane] === 0 && seq > 0) {
       this.seq[lane] = seq;
-      this.at[lane] = performance.now();
+      this.at[lane] = at;
     }
   }
 
   acked(lane: number, upTo: number): void {
     const s = this.seq[lane]!;
     if (s === 0 || s > upTo) return;
-    this.observer.ackLatency(lane, performance.now() - this.at[lane]!);
+    this.observer.ackLatency(lane, Math.max(0, Date.now() - this.at[lane]!));
     this.seq[lane] = 0;
   }
 

@@ -321,7 +321,7 @@ export class Link {
     if (appended.durable) await appended.durable;
     const seq = appended.seq;
     if (seq) {
-      this.sampler?.accepted(lane, seq);
+      this.sampler?.accepted(lane, seq, wire.createdAt ?? Date.now());
       this.scheduleFlush();
     }
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
