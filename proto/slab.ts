@@ -3,7 +3,7 @@
  * frames, received frames): a view of a 64 KiB slab. Buffer.allocUnsafe does
  * the same from an 8 KiB pool, but with more steps; on a cold CPU (the first
  * message after an idle wait) each allocation cost ~14 µs against ~5 µs for
- * a view (`node /tmp/probe/cold6.mjs`, ARCHITECTURE "Latency").
+ * a view (`node dist/bench/cold-cpu.js`, ARCHITECTURE.md "Latency").
  *
  * A region is never reused: a full slab is replaced, and the old one is
  * freed by the garbage collector once no view of it is alive. A view that
