@@ -182,8 +182,8 @@ export class EdgeHub extends EventEmitter<EdgeHubEvents> {
   }
 
   /** Accepts a message for the cloud, online or not. */
-  async publish(input: SendInput): Promise<Receipt> {
-    if (this.closed) throw new ClosedError('edge hub');
+  publish(input: SendInput): Promise<Receipt> {
+    if (this.closed) return Promise.reject(new ClosedError('edge hub'));
     return this.link.send(input);
   }
 
