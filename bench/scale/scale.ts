@@ -31,6 +31,7 @@ import { wireRate, wireSnapshot } from '../fleet/wire.js';
 import { sleep } from '../deadline.js';
 import { DefaultLinkSettings } from '../../link/index.js';
 import { edgeFootprint, type EdgeFootprint } from './edge-footprint.js';
+import { overLimitNote } from './open-files.js';
 
 const EDGES_PER_CHILD = 5000;
 const KB = 1024;
@@ -71,7 +72,7 @@ export async function scale(o: BenchOptions, info: RunInfo): Promise<Report> {
   let ranMax = false;
   for (const n of requested) {
     if (n > maxEdges) {
-      const reason = `not run: one process may open ${limit} files (hard RLIMIT_NOFILE here); ${n} sockets need more (raise it with ulimit -Hn as root)`;
+      const reason = overLimitNote(n, limit, FD_RESERVE);
       cases.push(blank(n, 0, reason));
       process.stderr.write(`scale: ${n} edges ${reason}\n`);
       if (!ranMax && !requested.includes(maxEdges)) {
@@ -110,11 +111,11 @@ export async function scale(o: BenchOptions, info: RunInfo): Promise<Report> {
         connect: fmt(c.connectMs), note: c.skipped ?? c.error ?? (c.edges !== c.requested ? `ran ${c.edges}` : ''),
       })),
     }, {
-      title: `Edge hub process at idle (LMDB store, admin listener on, no local MQTT broker in this build), ping interval ${DefaultLinkSettings.pingIntervalMs} ms`,
+      title: `Edge hub process at idle (\`isthmus edgehub\`: LMDB store, admin listener and local MQTT broker on, plain ws), ping interval ${DefaultLinkSettings.pingIntervalMs} ms`,
       columns: [{ key: 'rss', title: 'RSS MB', right: true }, { key: 'anon', title: 'anon RSS MB', right: true }, { key: 'cpu', title: 'CPU %', right: true }, { key: 'wire', title: 'wire B/s', right: true }, { key: 'kbit', title: 'wire kbit/s', right: true }, { key: 'note', title: 'note' }],
       rows: [{ rss: fmt1(edge.rssBytes / MB), anon: fmt1(edge.rssAnonBytes / MB), cpu: ms(edge.cpuPercent), wire: fmt1(edge.wireBytesPerSecond), kbit: ms(edge.wireKbitPerSecond), note: edge.error ?? '' }],
     }],
-    summary: summary(run, best, edge),
+    summary: summary(run, best, edge, cases.filter((c) => c.skipped)),
     chart: {
       title: 'Cloud hub memory per idle edge',
       unit: 'KB per edge',
@@ -124,8 +125,9 @@ export async function scale(o: BenchOptions, info: RunInfo): Promise<Report> {
   };
 }
 
-function summary(run: ScaleCase[], best: ScaleCase | undefined, edge: EdgeFootprint): string[] {
+function summary(run: ScaleCase[], best: ScaleCase | undefined, edge: EdgeFootprint, skipped: ScaleCase[]): string[] {
   const out: string[] = [];
+  for (const c of skipped) out.push(`${fmt(c.requested)} edges ${c.skipped!}.`);
   if (best) {
     out.push(`RSS per idle edge at ${fmt(best.edges)} edges: ${fmt1(best.rssPerEdgeBytes / KB)} KB (target ≤ 10 KB: ${best.rssPerEdgeBytes <= 10 * KB ? 'met' : 'NOT met'}); anonymous memory ${fmt1(best.rssAnonPerEdgeBytes / KB)} KB; `
       + `one more edge costs ${fmt1(best.marginalRssPerEdgeBytes / KB)} KB (RSS difference with the previous case, without the process's fixed part: V8's young generation grown by the connect burst is ~30 MB whatever N).`);
