@@ -11,12 +11,18 @@
  * ISTHMUS_MQTT__LISTEN (feature sections: the value is read as YAML).
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { parseDuration } from '../cloudhub/index.js';
+import { createRequire } from 'node:module';
+import type { YAMLParseError } from 'yaml';
+import { parseDuration } from '../cloudhub/token.js';
 import { CloudHubSchema, EdgeHubSchema, SECRET_NAME, type Kind, type Schema, type Section } from './config-schema.js';
 import { passthroughKeys } from './config-registry.js';
 
 export type Options = Record<string, unknown>;
+
+/** The YAML parser, loaded only when a config file or a feature section's ISTHMUS_* value is read (it costs a hub ~1 MB of RSS). */
+function parseYaml(text: string, options?: import('yaml').ParseOptions & import('yaml').DocumentOptions): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text, options);
+}
 
 export const SCHEMAS: Record<Section, Schema> = { cloudhub: CloudHubSchema, edgehub: EdgeHubSchema };
 

@@ -1,13 +1,7 @@
 #!/usr/bin/env node
 /** The `isthmus` command: one binary, a subcommand per job. */
 import { Command } from 'commander';
-import { registerCloudhub } from './cloudhub-command.js';
-import { registerEdgehub } from './edgehub-command.js';
-import { registerToken } from './token-command.js';
-import { registerSend } from './send-command.js';
-import { registerNodes } from './nodes-command.js';
-import { registerConfig } from './config-command.js';
-import { registerTunnel } from './tunnel-commands.js';
+import { commandsFor } from './command-table.js';
 
 const program = new Command('isthmus')
   .description('Isthmus: cloud-edge message hub and reverse tunnel')
@@ -21,11 +15,6 @@ Getting started (one machine):
   $ isthmus send --node edge-1 --lane control --json '{"hello":1}'
   $ isthmus nodes
 Run "isthmus help <command>" for a command's options and examples.`);
-registerCloudhub(program);
-registerEdgehub(program);
-registerToken(program);
-registerSend(program);
-registerNodes(program);
-registerConfig(program);
-registerTunnel(program);
+// Only the invoked command's module graph loads (an edge never maps the cloud hub's uWS, x509, ...).
+for (const register of await commandsFor(process.argv[2])) register(program);
 await program.parseAsync();

@@ -4,8 +4,9 @@
  * upgrades refused and why, admission and drain. Served at GET /metrics on
  * the admin listener (see admin-api.ts); documented in README "Metrics reference".
  */
-import { Counter, Gauge } from 'prom-client';
-import { LinkMetrics, type LinkMetricsSource } from '../link/index.js';
+import { LinkMetrics, prom, type LinkMetricsSource } from '../link/index.js';
+
+const { Counter, Gauge } = prom;
 
 /** Why an upgrade was answered with an HTTP error instead of a socket. */
 export type RefusalReason = 'unauthorized' | 'full' | 'closing' | 'admission';
@@ -19,7 +20,7 @@ export interface CloudMetricsSource extends LinkMetricsSource {
 }
 
 export class CloudHubMetrics extends LinkMetrics {
-  private readonly refused: Counter<'reason'>;
+  private readonly refused: prom.Counter<'reason'>;
 
   constructor(source: CloudMetricsSource) {
     super(source);

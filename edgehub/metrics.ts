@@ -3,8 +3,9 @@
  * (link/link-metrics.ts) plus whether the cloud link is up. Served on the edge's
  * local admin listener (admin-server.ts).
  */
-import { Gauge } from 'prom-client';
-import { LinkMetrics, type LinkMetricsSource } from '../link/index.js';
+import { LinkMetrics, prom, type LinkMetricsSource } from '../link/index.js';
+
+const { Gauge } = prom;
 
 export class EdgeHubMetrics extends LinkMetrics {
   constructor(source: LinkMetricsSource & { online(): boolean }) {

@@ -15,7 +15,7 @@ import {
 } from '../mqtt/index.js';
 import type { EdgeMqttConfig, ResolvedRule } from './mqtt-config.js';
 import { routeDown, routeUp } from './mqtt-rules.js';
-import { ExternalBroker } from './mqtt-external.js';
+// mqtt-external.js (the `mqtt` client package, ~8 MB of RSS) loads only in external-broker mode.
 
 /** What the face needs of the edge hub. */
 export interface EdgeMqttHost {
@@ -56,6 +56,7 @@ export class EdgeMqtt {
     const face = new EdgeMqtt(host, config, log.child({ face: 'mqtt' }));
     const up = (topic: string, payload: Buffer, retain: boolean): Promise<void> => face.up(topic, payload, retain);
     if (config.broker) {
+      const { ExternalBroker } = await import('./mqtt-external.js');
       face.local = await ExternalBroker.start(config, up, (record) => face.counters.refusal(record.code), face.log);
     } else {
       const users = config.users;

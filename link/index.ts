@@ -23,3 +23,5 @@ export * from './flush-scheduler.js';
 export * from './link-observer.js';
 export * from './traffic.js';
 export * from './link-metrics.js';
+/** prom-client's Registry, Counter, Gauge, Histogram without its index (prom-lite.ts says why). */
+export * as prom from './prom-lite.js';

@@ -9,7 +9,7 @@
  * would make every scrape that large. Per-node figures are in the admin API
  * (`isthmus nodes`).
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from './prom-lite.js'; // prom-client without its index
 import { LANE_NAMES } from './lane.js';
 import type { Link } from './link.js';
 import type { LinkObserver } from './link-observer.js';

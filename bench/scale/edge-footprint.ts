@@ -17,6 +17,8 @@ import { sleep } from '../deadline.js';
 const CLI = fileURLToPath(new URL('../../cli/isthmus.js', import.meta.url));
 
 export interface EdgeFootprint {
+  /** NODE_OPTIONS of the edge process ('' for none). */
+  nodeOptions: string;
   pingIntervalMs: number;
   idleSeconds: number;
   rssBytes: number;
@@ -27,9 +29,9 @@ export interface EdgeFootprint {
   error?: string;
 }
 
-export async function edgeFootprint(idleSeconds: number, pingIntervalMs: number): Promise<EdgeFootprint> {
+export async function edgeFootprint(idleSeconds: number, pingIntervalMs: number, nodeOptions = ''): Promise<EdgeFootprint> {
   const dir = makeTemp('scale-edge');
-  const r: EdgeFootprint = { pingIntervalMs, idleSeconds, rssBytes: NaN, rssAnonBytes: NaN, cpuPercent: NaN, wireBytesPerSecond: NaN, wireKbitPerSecond: NaN };
+  const r: EdgeFootprint = { nodeOptions, pingIntervalMs, idleSeconds, rssBytes: NaN, rssAnonBytes: NaN, cpuPercent: NaN, wireBytesPerSecond: NaN, wireKbitPerSecond: NaN };
   let hub: HubChild;
   try {
     hub = await HubChild.start(join(dir, 'hub'), '127.0.0.1:0', { ratePerSecond: 0, burst: 1 }, { pingIntervalMs });
@@ -40,7 +42,7 @@ export async function edgeFootprint(idleSeconds: number, pingIntervalMs: number)
   const [{ node, token }] = fleetNodes(join(dir, 'hub'), 1) as [{ node: string; token: string }];
   const edge = spawn(process.execPath, [CLI, 'edgehub', '--cloud', `ws://127.0.0.1:${hub.port}`, '--node', node, '--token', token,
     // As issue 7 measures it: with the local MQTT broker on; plain ws like the simulated fleet's hub.
-    '--data', join(dir, 'edge'), '--admin', '127.0.0.1:0', '--mqtt', '127.0.0.1:0', '--insecure-dev', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '--data', join(dir, 'edge'), '--admin', '127.0.0.1:0', '--mqtt', '127.0.0.1:0', '--insecure-dev', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS: nodeOptions } });
   try {
     const deadline = Date.now() + 30_000;
     while ((await hub.status()).connected < 1) {
