@@ -51,6 +51,9 @@ export class LmdbStore implements Store {
   cachedBytes = 0;
   readonly cacheBudget: number;
 
+  /** Outboxes with runs appended this turn, written once the turn ends (see writeAtTurnEnd). */
+  private turnWriters: LmdbOutbox[] = [];
+
   /** Receive-side writes (watermarks, versions, cache entries) waiting for the next commit. */
   pendingReceive: Array<() => void> = [];
 
@@ -120,6 +123,20 @@ export class LmdbStore implements Store {
   }
 
   /**
+   * Has the outbox write the runs it appended this turn once the turn ends: each lane's
+   * appends of a turn become one record (lmdb-group.ts). setImmediate runs after the
+   * turn's I/O callbacks, so a burst of sends read from one socket shares a record.
+   */
+  writeAtTurnEnd(outbox: LmdbOutbox): void {
+    if (this.turnWriters.push(outbox) > 1) return;
+    setImmediate(() => {
+      const writers = this.turnWriters;
+      this.turnWriters = [];
+      for (const w of writers) w.writeRuns();
+    });
+  }
+
+  /**
    * Resolves once `write` (a pending lmdb-js write) is committed and synced.
    * Waiting for its own commit first matters: the environment's `flushed`
    * may otherwise describe an earlier commit still syncing.
@@ -151,7 +168,7 @@ export class LmdbStore implements Store {
   }
 
   async close(): Promise<void> {
-    for (const o of this.outboxes) o.close(); // stops background removal before the environment closes
+    for (const o of this.outboxes) o.close(); // writes this turn's runs, stops background removal before the environment closes
     await this.durable(this.meta.put(['closed-at'], Date.now()));
     await this.env.close();
     this.release();
