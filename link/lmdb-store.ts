@@ -137,12 +137,16 @@ export class LmdbStore implements Store {
   }
 
   /**
-   * Resolves once `write` (a pending lmdb-js write) is committed and synced.
-   * Waiting for its own commit first matters: the environment's `flushed`
-   * may otherwise describe an earlier commit still syncing.
+   * Resolves once `write` (a pending lmdb-js write, issued this turn) is
+   * committed and synced. The sync is captured now: `env.flushed` stands for
+   * the batch being built when it is read, so read later it would wait for a
+   * later batch as well (measured: a commit's wait grew by a whole commit
+   * under load). Commits are synced in order, so this batch's sync covers
+   * every earlier one.
    */
   durable(write: Promise<unknown>): Promise<void> {
-    return write.then(() => this.synced());
+    const flushed = this.synced();
+    return write.then(() => flushed);
   }
 
   /**
@@ -151,16 +155,18 @@ export class LmdbStore implements Store {
    * (lmdb-js restores the last committed transaction unless the machine
    * rebooted); `synced()` says when they survive power loss as well.
    */
-  commitReceived(deliver: () => void): Promise<void> {
+  commitReceived(deliver: () => void): { committed: Promise<void>; flushed: Promise<void> } {
     const writes = this.pendingReceive;
     this.pendingReceive = [];
     // An asynchronous transaction: lmdb-js runs the callback on this thread inside the
     // next batch's write transaction, then commits it on its writer thread, so the
     // event loop never blocks on the disk. The handlers run inside, after the writes.
-    return this.env.transaction(() => {
+    const committed = this.env.transaction(() => {
       for (const w of writes) w();
       deliver();
     }).then(() => undefined);
+    // The sync of this transaction's batch, captured in the same turn (see durable()).
+    return { committed, flushed: this.synced() };
   }
 
   synced(): Promise<void> {
