@@ -92,10 +92,29 @@ export class LmdbStore implements Store {
     if (format === undefined) {
       if (store.msgs.getKeysCount() > 0) throw new StoreCorruptError(`${location}/data.mdb`, 'messages without a format marker');
       store.meta.putSync(['format'], STORE_FORMAT);
+    } else if (format === 1) {
+      store.upgradeFrom1();
     } else if (format !== STORE_FORMAT) {
       throw new StoreCorruptError(`${location}/data.mdb`, `format ${String(format)}, this build reads format ${STORE_FORMAT}`);
     }
     return store;
+  }
+
+  /**
+   * Format 1 kept one message per record, bare; format 2 keeps runs, each
+   * message behind its length. A format-1 record becomes a run of one, in one
+   * transaction with the new format marker: a crash leaves either format whole.
+   */
+  private upgradeFrom1(): void {
+    this.env.transactionSync(() => {
+      for (const { key, value } of this.msgs.getRange({})) {
+        const run = Buffer.allocUnsafe(4 + value.length);
+        run.writeUInt32LE(value.length, 0);
+        run.set(value, 4);
+        this.msgs.putSync(key, run);
+      }
+      this.meta.putSync(['format'], STORE_FORMAT);
+    });
   }
 
   outbox(peer: string, policies: readonly LanePolicy[]): Outbox {

@@ -7,6 +7,8 @@ import t from 'tap';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { open } from 'lmdb';
+import { encodeMessage } from '../proto/index.js';
 import { LmdbStore, lanePolicies, type Outbox } from '../link/index.js';
 
 const dir = (name: string) => mkdtempSync(join(tmpdir(), `isthmus-runs-${name}-`));
@@ -88,4 +90,26 @@ t.test('a state lane coalesces by key across runs and restarts', async (t) => {
   outbox = store.outbox('edge-1', lanePolicies());
   t.same(queued(outbox, STATE), Array.from({ length: 10 }, (_, i) => 91 + i), 'the newest of each key, once');
   t.equal(store.msgs.getKeysCount(), 10, 'superseded records are gone from disk');
+});
+
+t.test('a format-1 store (a record per message) is upgraded at open, its queue kept', async (t) => {
+  const path = dir('upgrade');
+  const first = LmdbStore.open(path);
+  await first.close();
+  // Rewrite it as format 1 would have left it: bare messages under [peer, lane, seq].
+  const env = open({ path, maxDbs: 16, pageSize: 8192 });
+  const msgs = env.openDB<Buffer, Array<string | number>>({ name: 'msgs', encoding: 'binary' });
+  const meta = env.openDB<unknown, Array<string | number>>({ name: 'meta' });
+  await env.transaction(() => {
+    for (let seq = 1; seq <= 3; seq++) msgs.putSync(['edge-1', EVENTS, seq], Buffer.from(encodeMessage({ id: `v1-${seq}`, lane: EVENTS, seq, key: '', createdAt: Date.now(), payload: Buffer.from([seq]) })));
+    meta.putSync(['format'], 1);
+  });
+  await env.close();
+  const store = LmdbStore.open(path);
+  t.teardown(() => store.close());
+  t.equal(store.meta.get(['format']), 2, 'marked format 2');
+  const outbox = store.outbox('edge-1', lanePolicies());
+  const entries = outbox.pending(EVENTS, 0, 10, 1e9, Date.now());
+  t.same(entries.map((e) => e.seq), [1, 2, 3], 'the queue survived the upgrade');
+  t.same(await burst(outbox, EVENTS, 10, 1), [4], 'seqs continue');
 });
