@@ -4,7 +4,7 @@
  * | database | key | value |
  * | --- | --- | --- |
  * | msgs | [peer, lane, first seq] | a run of consecutive messages: each encoded Message behind its length, u32 LE; an empty entry is a dropped message (lmdb-group.ts) |
- * | meta | ['format'] | STORE_FORMAT |
+ * | meta | ['format'] | STORE_FORMAT (a format-1 store is upgraded at open) |
  * | meta | ['outbox-epoch', peer] / ['last', peer, lane] | outbox epoch / last seq assigned (kept when the lane empties) |
  * | meta | ['floor', peer, lane] | highest seq the peer acked: messages at or below it are garbage |
  * | meta | ['dead', peer, lane, seq] | tombstone: a message dropped after its run was written (removed with the run) |
