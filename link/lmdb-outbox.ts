@@ -151,6 +151,9 @@ export class LmdbOutbox extends QueuedOutbox {
       list.push(g);
     }
     g.add(bytes);
+    // A coalescing lane writes at once: the record of a message this one supersedes is
+    // removed right after (in append), and the two must commit together, the new one first.
+    if (this.groupBytes[lane] === 0) this.writeGroup(lane, g);
     // Fresh messages keep their bytes (within a budget) so sending them soon does not read
     // them back; not while the peer is away, when they would only fill memory.
     if (this.online && this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
