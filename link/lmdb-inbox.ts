@@ -8,6 +8,7 @@ export class LmdbInbox implements Inbox {
   private readonly marks: number[];
   /** Versions set since the last commit (reads must see them before they are written). */
   private readonly versions = new Map<string, number>();
+  private flushed: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: LmdbStore, private readonly peer: string) {
     const e = store.meta.get(['inbox-epoch', peer]);
@@ -46,14 +47,21 @@ export class LmdbInbox implements Inbox {
   /** One synchronous transaction covers this inbox, every other peer's, and the resource cache. */
   commit(deliver: () => void): Promise<void> {
     const written = [...this.versions];
-    return this.store.commitReceived(deliver).then(() => {
+    const { committed, flushed } = this.store.commitReceived(deliver);
+    return committed.then(() => {
+      this.flushed = flushed;
       // Committed: reads go to the store again, unless a later batch set a newer version meanwhile.
       for (const [k, v] of written) if (this.versions.get(k) === v) this.versions.delete(k);
     });
   }
 
+  /**
+   * Resolves once the last commit that has completed is synced: the sync of
+   * its own batch, not of whatever the store writes after it (the link asks
+   * right after a commit completes, to ack it).
+   */
   synced(): Promise<void> {
-    return this.store.synced();
+    return this.flushed;
   }
 
   close(): void {}

@@ -1,29 +1,62 @@
-/** An outbox in the LMDB store: bytes on disk, only the queue's metadata in memory. */
+/**
+ * An outbox in the LMDB store: bytes on disk, only the queue's metadata in
+ * memory. Messages are written in runs (lmdb-group.ts): what one event-loop
+ * turn appends to a lane is one record, written at the end of the turn with
+ * the store's other writes of that turn (one commit, one sync), and the
+ * publishers' promises resolve once that commit is synced.
+ */
 import { randomBytes } from 'node:crypto';
 import { pb } from '../proto/index.js';
 import { LANE_COUNT } from './lane.js';
 import type { LanePolicy } from './outbox.js';
 import { QueuedOutbox, type LaneQueue, type Slot } from './queued-outbox.js';
-
-/** Acked records removed per background slice, and the pause between slices. */
-const PURGE_SLICE = 1000;
-const PURGE_INTERVAL_MS = 50;
 import type { LmdbStore } from './lmdb-store.js';
 import { StoreCorruptError } from './store-check.js';
+import { entriesOf, Group, GroupList, GROUP_BYTES } from './lmdb-group.js';
+
+/** Acknowledged runs removed per background slice, and the pause between slices. */
+const PURGE_SLICE = 256;
+const PURGE_INTERVAL_MS = 50;
+const EMPTY = new Uint8Array(0);
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+/** The record last read back per lane: a drain reads a run once, not once per message. */
+interface ReadBack {
+  group: Group;
+  record: Buffer;
+  entries: Array<[number, number]>;
+}
 
 export class LmdbOutbox extends QueuedOutbox {
   readonly epoch: string;
   private lastWrite: Promise<unknown> | null = null;
-  private durableFor: Promise<unknown> | null = null;
+  /** Publishers of this turn's appends wait on this: resolved once the turn's runs are written, committed and synced. */
+  private turn: Deferred | null = null;
   private online = false;
-  /** Acked ranges [lane, from, to] whose records are still on disk. */
-  private readonly purge: Array<[number, number, number]> = [];
+  private readonly groups = Array.from({ length: LANE_COUNT }, () => new GroupList());
+  /** Most bytes per run, per lane: a coalescing lane keeps one message per record, so a superseded one frees its disk at once. */
+  private readonly groupBytes: number[];
+  private readonly readBack: Array<ReadBack | null> = new Array<ReadBack | null>(LANE_COUNT).fill(null);
+  /** Per lane, the acked floor whose runs are still on disk (removed in the background). */
+  private readonly purgeTo = new Array<number>(LANE_COUNT).fill(0);
   private purging: NodeJS.Timeout | null = null;
   private closed = false;
-  private durableWait: Promise<void> | null = null;
 
   constructor(private readonly store: LmdbStore, private readonly peer: string, policies: readonly LanePolicy[]) {
     super(policies);
+    this.groupBytes = policies.map((p) => (p.coalesce ? 0 : GROUP_BYTES));
     const saved = store.meta.get(['outbox-epoch', peer]);
     if (typeof saved === 'string') {
       this.epoch = saved;
@@ -37,30 +70,64 @@ export class LmdbOutbox extends QueuedOutbox {
     this.load();
   }
 
+  private corrupt(detail: string): StoreCorruptError {
+    return new StoreCorruptError(`${this.store.location}/data.mdb`, detail);
+  }
+
   /** Rebuilds each lane's queue from disk: a restart resumes where the crash left off. */
   private load(): void {
     for (let lane = 0; lane < LANE_COUNT; lane++) {
       const floorSaved = this.store.meta.get(['floor', this.peer, lane]);
       const floor = typeof floorSaved === 'number' ? floorSaved : 0;
-      let staleFrom = 0;
+      const tombs = new Set<number>();
+      for (const key of this.store.meta.getKeys({ start: ['dead', this.peer, lane, 0], end: ['dead', this.peer, lane, Number.MAX_SAFE_INTEGER] })) tombs.add(Number(key[3]));
+      const list = this.groups[lane]!;
+      let stale = false;
       for (const { key, value } of this.store.msgs.getRange({ start: [this.peer, lane, 0], end: [this.peer, lane, Number.MAX_SAFE_INTEGER] })) {
-        if (Number(key[2]) <= floor) {
-          staleFrom ||= Number(key[2]); // acked before the restart; its removal had not run yet
+        const first = Number(key[2]);
+        let entries: Array<[number, number]>;
+        try {
+          entries = entriesOf(value);
+        } catch (err) {
+          throw this.corrupt(`record ${JSON.stringify(key)} is damaged: ${(err as Error).message}`);
+        }
+        const g = new Group(first);
+        g.parts = null;
+        g.last = first + entries.length - 1;
+        g.size = value.length;
+        list.push(g);
+        if (g.last <= floor) {
+          stale = true; // acked before the restart; its removal had not run yet
           continue;
         }
-        let m;
-        try {
-          m = pb.Message.decode(value);
-        } catch (err) {
-          throw new StoreCorruptError(`${this.store.location}/data.mdb`, `message ${JSON.stringify(key)} does not decode: ${(err as Error).message}`);
+        for (let i = 0; i < entries.length; i++) {
+          const seq = first + i;
+          if (tombs.delete(seq)) {
+            (g.dead ??= []).push(seq);
+            continue;
+          }
+          const [start, len] = entries[i]!;
+          if (len === 0) continue;
+          g.live++; // counted before restore(): restoring may drop an older message of the same key in this run
+          if (seq <= floor) continue;
+          let m;
+          try {
+            m = pb.Message.decode(value.subarray(start, start + len));
+          } catch (err) {
+            throw this.corrupt(`message ${this.peer}/${lane}/${seq} does not decode: ${(err as Error).message}`);
+          }
+          if (Number(m.seq) !== seq) throw this.corrupt(`record ${JSON.stringify(key)} holds seq ${String(m.seq)} where ${seq} belongs`);
+          this.restore(lane, { seq, key: m.key, createdAt: Number(m.createdAt), expiresAt: Number(m.expiresAt), size: len, live: true });
         }
-        this.restore(lane, { seq: Number(key[2]), key: m.key, createdAt: m.createdAt, expiresAt: m.expiresAt, size: value.length, live: true });
+        if (g.live === 0 && !g.gone) this.removeGroup(lane, g); // every message in it was dropped
       }
+      // Tombstones of runs already removed (a crash between the two removals).
+      for (const seq of tombs) void this.store.meta.remove(['dead', this.peer, lane, seq]);
       const last = this.store.meta.get(['last', this.peer, lane]);
       const q = this.lanes[lane]!;
       const known = Math.max(typeof last === 'number' ? last : 0, floor);
       if (known > q.lastSeq) q.lastSeq = q.durableSeq = known;
-      if (staleFrom) this.eraseAcked(lane, staleFrom, floor);
+      if (stale) this.eraseAcked(lane, 0, floor);
     }
   }
 
@@ -73,7 +140,20 @@ export class LmdbOutbox extends QueuedOutbox {
   }
 
   protected write(lane: number, slot: Slot, bytes: Uint8Array): void {
-    this.lastWrite = this.store.msgs.put([this.peer, lane, slot.seq], bytes as Buffer);
+    const list = this.groups[lane]!;
+    let g = list.open();
+    if (g && (g.last + 1 !== slot.seq || g.size + 4 + bytes.length > this.groupBytes[lane]!)) {
+      this.writeGroup(lane, g); // full: written now, in this turn's commit all the same
+      g = null;
+    }
+    if (!g) {
+      g = new Group(slot.seq);
+      list.push(g);
+    }
+    g.add(bytes);
+    // A coalescing lane writes at once: the record of a message this one supersedes is
+    // removed right after (in append), and the two must commit together, the new one first.
+    if (this.groupBytes[lane] === 0) this.writeGroup(lane, g);
     // Fresh messages keep their bytes (within a budget) so sending them soon does not read
     // them back; not while the peer is away, when they would only fill memory.
     if (this.online && this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
@@ -82,26 +162,80 @@ export class LmdbOutbox extends QueuedOutbox {
     }
   }
 
+  private writeGroup(lane: number, g: Group): void {
+    const record = g.encode();
+    g.parts = null;
+    this.lastWrite = this.store.msgs.put([this.peer, lane, g.first], record);
+  }
+
+  /** Writes the runs this turn appended (called once per turn by the store), then resolves their publishers once durable. */
+  writeRuns(): void {
+    const turn = this.turn;
+    this.turn = null;
+    if (this.closed) {
+      turn?.reject(new Error(`outbox of ${this.peer} is closed`));
+      return;
+    }
+    try {
+      for (let lane = 0; lane < LANE_COUNT; lane++) {
+        const g = this.groups[lane]!.open();
+        if (g) this.writeGroup(lane, g);
+      }
+    } catch (err) {
+      // Not written: these publishers are told, and a restart does not hold these messages.
+      if (turn) turn.reject(err);
+      else throw err;
+      return;
+    }
+    if (!turn) return;
+    // Commits complete in order: once the last write is synced, so is every earlier one.
+    if (this.lastWrite) this.store.durable(this.lastWrite).then(turn.resolve, turn.reject);
+    else turn.resolve();
+  }
+
   protected erase(lane: number, seq: number): void {
     // The lane's last seq must survive its last message: a restart reads it from meta
     // when no message is left (the highest key gives it otherwise). Written before the
     // removal, so it commits no later than the removal does.
     if (seq === this.lanes[lane]!.lastSeq) void this.store.meta.put(['last', this.peer, lane], seq);
-    void this.store.msgs.remove([this.peer, lane, seq]);
+    const g = this.groups[lane]!.find(seq);
+    if (!g) return;
+    g.live--;
+    if (g.parts) {
+      // Not written yet: it is written empty (the run's seqs stay positional), or not at all.
+      const i = seq - g.first;
+      g.size -= g.parts[i]!.length;
+      g.parts[i] = EMPTY;
+      if (g.live === 0) g.gone = true;
+    } else if (g.live === 0) {
+      this.removeGroup(lane, g);
+    } else {
+      void this.store.meta.put(['dead', this.peer, lane, seq], 1);
+      (g.dead ??= []).push(seq);
+    }
+  }
+
+  /** Removes a run's record and its tombstones. */
+  private removeGroup(lane: number, g: Group): void {
+    g.gone = true;
+    void this.store.msgs.remove([this.peer, lane, g.first]);
+    if (g.dead) for (const seq of g.dead) void this.store.meta.remove(['dead', this.peer, lane, seq]);
+    g.dead = null;
+    const r = this.readBack[lane];
+    if (r && r.group === g) this.readBack[lane] = null;
+    this.groups[lane]!.compact();
   }
 
   /**
-   * An ack costs one write, the lane's acked floor; the records below it are
-   * removed in the background, a slice per turn, so that a drain's acks do not
-   * swell the commits a live control message waits for. A restart skips (and
-   * removes) records at or below the floor.
+   * An ack costs one write, the lane's acked floor; the runs wholly below it
+   * are removed in the background, a slice per turn, so that a drain's acks
+   * do not swell the commits a live control message waits for. A restart
+   * skips (and removes) runs at or below the floor.
    */
-  protected override eraseAcked(lane: number, from: number, to: number): void {
+  protected override eraseAcked(lane: number, _from: number, to: number): void {
     void this.store.meta.put(['floor', this.peer, lane], to);
-    const last = this.purge[this.purge.length - 1];
-    if (last && last[0] === lane && last[2] + 1 >= from) last[2] = Math.max(last[2], to);
-    else this.purge.push([lane, from, to]);
-    if (!this.purging) {
+    if (to > this.purgeTo[lane]!) this.purgeTo[lane] = to;
+    if (!this.purging && !this.closed) {
       this.purging = setTimeout(() => this.purgeSlice(), PURGE_INTERVAL_MS);
       this.purging.unref();
     }
@@ -110,44 +244,56 @@ export class LmdbOutbox extends QueuedOutbox {
   private purgeSlice(): void {
     this.purging = null;
     let budget = PURGE_SLICE;
-    while (budget > 0 && this.purge.length) {
-      const range = this.purge[0]!;
-      const [lane, from, to] = range;
-      const end = Math.min(to, from + budget - 1);
-      for (let seq = from; seq <= end; seq++) void this.store.msgs.remove([this.peer, lane, seq]);
-      budget -= end - from + 1;
-      if (end === to) this.purge.shift();
-      else range[1] = end + 1;
+    let more = false;
+    for (let lane = 0; lane < LANE_COUNT; lane++) {
+      for (const g of this.groups[lane]!.upTo(this.purgeTo[lane]!)) {
+        if (budget-- <= 0) {
+          more = true;
+          break;
+        }
+        this.removeGroup(lane, g);
+      }
     }
-    if (this.purge.length && !this.closed) {
+    if (more && !this.closed) {
       this.purging = setTimeout(() => this.purgeSlice(), PURGE_INTERVAL_MS);
       this.purging.unref();
     }
   }
 
   protected read(lane: number, slot: Slot): Uint8Array {
-    const bytes = this.store.msgs.getBinary([this.peer, lane, slot.seq]);
-    if (!bytes) throw new StoreCorruptError(`${this.store.location}/data.mdb`, `queued message ${this.peer}/${lane}/${slot.seq} is missing`);
+    const g = this.groups[lane]!.find(slot.seq);
+    if (!g) throw this.corrupt(`queued message ${this.peer}/${lane}/${slot.seq} has no record`);
+    let r = this.readBack[lane];
+    if (!r || r.group !== g) {
+      // A copy (not getBinaryFast's shared buffer): the slots keep subarrays of it until acked.
+      const record = this.store.msgs.getBinary([this.peer, lane, g.first]);
+      if (!record) throw this.corrupt(`queued message ${this.peer}/${lane}/${slot.seq} is missing`);
+      r = { group: g, record, entries: entriesOf(record) };
+      this.readBack[lane] = r;
+    }
+    const entry = r.entries[slot.seq - g.first];
+    if (!entry || entry[1] === 0) throw this.corrupt(`queued message ${this.peer}/${lane}/${slot.seq} is missing from its record`);
+    const bytes = r.record.subarray(entry[0], entry[0] + entry[1]);
     this.store.cachedBytes += bytes.length;
     return bytes;
   }
 
-  protected override kill(lane: number, q: LaneQueue, slot: Slot): void {
+  protected override kill(lane: number, q: LaneQueue, slot: Slot, erase = true): void {
     if (slot.bytes) this.store.cachedBytes -= slot.bytes.length;
-    super.kill(lane, q, slot);
+    super.kill(lane, q, slot, erase);
   }
 
-  /** One wait per commit: lmdb-js hands every write of a batch the same promise. */
+  /** One wait per turn for all of its appends (see writeRuns). */
   protected durable(): Promise<void> {
-    const write = this.lastWrite!;
-    if (write !== this.durableFor) {
-      this.durableFor = write;
-      this.durableWait = this.store.durable(write);
+    if (!this.turn) {
+      this.turn = deferred();
+      this.store.writeAtTurnEnd(this);
     }
-    return this.durableWait!;
+    return this.turn.promise;
   }
 
   close(): void {
+    this.writeRuns(); // what was accepted this turn is written before the environment closes
     this.closed = true;
     if (this.purging) clearTimeout(this.purging);
     this.purging = null;

@@ -51,6 +51,9 @@ export class LmdbStore implements Store {
   cachedBytes = 0;
   readonly cacheBudget: number;
 
+  /** Outboxes with runs appended this turn, written once the turn ends (see writeAtTurnEnd). */
+  private turnWriters: LmdbOutbox[] = [];
+
   /** Receive-side writes (watermarks, versions, cache entries) waiting for the next commit. */
   pendingReceive: Array<() => void> = [];
 
@@ -89,10 +92,29 @@ export class LmdbStore implements Store {
     if (format === undefined) {
       if (store.msgs.getKeysCount() > 0) throw new StoreCorruptError(`${location}/data.mdb`, 'messages without a format marker');
       store.meta.putSync(['format'], STORE_FORMAT);
+    } else if (format === 1) {
+      store.upgradeFrom1();
     } else if (format !== STORE_FORMAT) {
       throw new StoreCorruptError(`${location}/data.mdb`, `format ${String(format)}, this build reads format ${STORE_FORMAT}`);
     }
     return store;
+  }
+
+  /**
+   * Format 1 kept one message per record, bare; format 2 keeps runs, each
+   * message behind its length. A format-1 record becomes a run of one, in one
+   * transaction with the new format marker: a crash leaves either format whole.
+   */
+  private upgradeFrom1(): void {
+    this.env.transactionSync(() => {
+      for (const { key, value } of this.msgs.getRange({})) {
+        const run = Buffer.allocUnsafe(4 + value.length);
+        run.writeUInt32LE(value.length, 0);
+        run.set(value, 4);
+        this.msgs.putSync(key, run);
+      }
+      this.meta.putSync(['format'], STORE_FORMAT);
+    });
   }
 
   outbox(peer: string, policies: readonly LanePolicy[]): Outbox {
@@ -120,12 +142,30 @@ export class LmdbStore implements Store {
   }
 
   /**
-   * Resolves once `write` (a pending lmdb-js write) is committed and synced.
-   * Waiting for its own commit first matters: the environment's `flushed`
-   * may otherwise describe an earlier commit still syncing.
+   * Has the outbox write the runs it appended this turn once the turn ends: each lane's
+   * appends of a turn become one record (lmdb-group.ts). setImmediate runs after the
+   * turn's I/O callbacks, so a burst of sends read from one socket shares a record.
+   */
+  writeAtTurnEnd(outbox: LmdbOutbox): void {
+    if (this.turnWriters.push(outbox) > 1) return;
+    setImmediate(() => {
+      const writers = this.turnWriters;
+      this.turnWriters = [];
+      for (const w of writers) w.writeRuns();
+    });
+  }
+
+  /**
+   * Resolves once `write` (a pending lmdb-js write, issued this turn) is
+   * committed and synced. The sync is captured now: `env.flushed` stands for
+   * the batch being built when it is read, so read later it would wait for a
+   * later batch as well (measured: a commit's wait grew by a whole commit
+   * under load). Commits are synced in order, so this batch's sync covers
+   * every earlier one.
    */
   durable(write: Promise<unknown>): Promise<void> {
-    return write.then(() => this.synced());
+    const flushed = this.synced();
+    return write.then(() => flushed);
   }
 
   /**
@@ -134,16 +174,18 @@ export class LmdbStore implements Store {
    * (lmdb-js restores the last committed transaction unless the machine
    * rebooted); `synced()` says when they survive power loss as well.
    */
-  commitReceived(deliver: () => void): Promise<void> {
+  commitReceived(deliver: () => void): { committed: Promise<void>; flushed: Promise<void> } {
     const writes = this.pendingReceive;
     this.pendingReceive = [];
     // An asynchronous transaction: lmdb-js runs the callback on this thread inside the
     // next batch's write transaction, then commits it on its writer thread, so the
     // event loop never blocks on the disk. The handlers run inside, after the writes.
-    return this.env.transaction(() => {
+    const committed = this.env.transaction(() => {
       for (const w of writes) w();
       deliver();
     }).then(() => undefined);
+    // The sync of this transaction's batch, captured in the same turn (see durable()).
+    return { committed, flushed: this.synced() };
   }
 
   synced(): Promise<void> {
@@ -151,7 +193,7 @@ export class LmdbStore implements Store {
   }
 
   async close(): Promise<void> {
-    for (const o of this.outboxes) o.close(); // stops background removal before the environment closes
+    for (const o of this.outboxes) o.close(); // writes this turn's runs, stops background removal before the environment closes
     await this.durable(this.meta.put(['closed-at'], Date.now()));
     await this.env.close();
     this.release();

@@ -52,7 +52,7 @@ interface DurableRow {
 
 
 /** One measurement: the cloud hub here, one edge hub in a child, both on `store`. */
-async function storeFlow(run: FlowRun, store: StoreKind, inFlight: number): Promise<StoreResult> {
+export async function storeFlow(run: FlowRun, store: StoreKind, inFlight: number): Promise<StoreResult> {
   const dir = store === 'lmdb' ? makeTemp('durable') : null;
   let hub: CloudHub | null = null;
   let peer: Peer | null = null;
@@ -101,7 +101,7 @@ async function storeFlow(run: FlowRun, store: StoreKind, inFlight: number): Prom
 
 function linkStats(hub: CloudHub, node: string): Record<string, number> {
   const s = hub.node(node)?.stats;
-  return s ? { messagesIn: s.messagesIn, messagesOut: s.messagesOut, framesIn: s.framesIn, framesOut: s.framesOut, duplicates: s.duplicates } : {};
+  return s ? { messagesIn: s.messagesIn, messagesOut: s.messagesOut, framesIn: s.framesIn, framesOut: s.framesOut, duplicates: s.duplicates, ackFrames: s.ackFrames, windowStalls: s.windowStalls } : {};
 }
 
 export async function durable(o: BenchOptions, info: RunInfo): Promise<Report> {

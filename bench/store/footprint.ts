@@ -127,7 +127,7 @@ function report(o: BenchOptions, info: RunInfo, rows: FootprintRow[]): Report {
           { key: 'rate', title: 'queue msg/s', right: true }, { key: 'encoded', title: 'encoded B/msg', right: true },
           { key: 'file', title: 'data.mdb MB', right: true }, { key: 'alloc', title: 'allocated MB', right: true },
           { key: 'perFile', title: 'file B/msg', right: true }, { key: 'perUsed', title: 'used pages B/msg', right: true },
-          { key: 'leaves', title: 'msgs/leaf page', right: true }, { key: 'commits', title: 'commits', right: true },
+          { key: 'leaves', title: 'records/leaf page', right: true }, { key: 'commits', title: 'commits', right: true },
         ],
         rows: rows.map((r) => {
           const q = r.queue;
