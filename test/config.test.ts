@@ -134,7 +134,7 @@ t.test('isthmus edgehub --config with the token from ISTHMUS_TOKEN, over TLS', a
   t.teardown(() => hub.close());
   const online = new Promise<string>((r) => hub.once('online', (node) => r(node)));
   const file = yamlFile(`edgehub:\n  cloud: ${hub.url}\n  node: edge-9\n  ca: ${hub.caFile}\n  store: memory\n  backoff: { baseMs: 50ms, capMs: 1s }\n`);
-  const edge = runCli(['edgehub', '--config', file, '--log-level', 'warn'], { ISTHMUS_TOKEN: hub.mintToken('edge-9') });
+  const edge = runCli(['edgehub', '--config', file, '--admin', '127.0.0.1:0', '--log-level', 'warn'], { ISTHMUS_TOKEN: hub.mintToken('edge-9') });
   t.teardown(() => edge.stop());
   t.equal(await online, 'edge-9', 'the edge came online with the file\'s cloud, node and CA and the environment\'s token');
   await t.rejects(isthmus(['edgehub', '--config', yamlFile('edgehub:\n  node: edge-9\n')]), /cloud is required: --cloud, ISTHMUS_CLOUD or edgehub\.cloud in the config file/);

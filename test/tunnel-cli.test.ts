@@ -32,7 +32,7 @@ t.test('exec, logs and port-forward through processes', async (t) => {
   await hub.waitFor(/kube API:\s+https:\/\/127\.0\.0\.1:\d+/);
   await hub.waitFor(/CA for edges:\s+\S+/);
   const { stdout: token } = await isthmus('token', 'create', '--node', 'edge-1', '--data', data);
-  const edge = runCli(['edgehub', '--config', configFile, '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--ca', join(data, 'tls', 'ca.crt'), '--store', 'memory', '--exec-allow', 'sh,cat', '--log-level', 'warn']);
+  const edge = runCli(['edgehub', '--config', configFile, '--cloud', url!, '--node', 'edge-1', '--token', token.trim(), '--ca', join(data, 'tls', 'ca.crt'), '--store', 'memory', '--exec-allow', 'sh,cat', '--admin', '127.0.0.1:0', '--log-level', 'warn']);
   t.teardown(() => edge.stop());
 
   // The pod is reported once the edge is online; until then the hub says 404.
