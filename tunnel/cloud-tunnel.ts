@@ -214,14 +214,30 @@ export class CloudTunnel {
     return { stream: stdout, done, cancel: () => stream.reset(StreamCode.CANCEL, 'cancelled') };
   }
 
-  /** A TCP connection to a declared port of a pod, as a Duplex. */
+  /** A TCP connection to a declared port of a pod, as a Duplex, once the edge connected it (rejects if refused). */
   async portForward(node: string, req: PortForwardRequest): Promise<Duplex> {
-    const stream = this.open(node, 'port-forward', { ...req });
-    const d = streamDuplex(stream);
+    const d = this.connect(node, req);
     const early = (): void => {}; // a refusal rejects below; the Duplex's own error event has no reader yet
     d.on('error', early);
-    await accepted(stream);
-    d.off('error', early);
+    await new Promise<void>((resolve, reject) => {
+      d.once('connect', resolve);
+      d.once('close', () => reject(d.errored ?? new StreamError(StreamCode.INTERNAL, 'stream closed before it was accepted')));
+    }).finally(() => d.off('error', early));
+    return d;
+  }
+
+  /**
+   * The optimistic open, as net.connect: the Duplex comes back at once and
+   * bytes written to it go out right behind the StreamOpen (within the initial
+   * window), so the first byte back costs one round trip, not two. It emits
+   * 'connect' when the edge accepted; a refusal destroys it with the
+   * StreamError (code NOT_FOUND, FORBIDDEN...) and the bytes sent are dropped.
+   * Throws StreamError at once when the node is offline or a limit is reached.
+   */
+  connect(node: string, req: PortForwardRequest): Duplex {
+    const stream = this.open(node, 'port-forward', { pod: req.pod, port: req.port });
+    const d = streamDuplex(stream);
+    stream.once('ok', () => d.emit('connect'));
     return d;
   }
 
