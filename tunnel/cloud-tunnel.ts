@@ -113,6 +113,8 @@ export class CloudTunnel {
 
   /** The path new streams take: the lowest RTT (streams stay on their path: frames of one socket keep their order). */
   private best(node: string): TunnelSession | undefined {
+    const paths = this.sessions.get(node);
+    if (paths?.size === 1) return paths.values().next().value; // one socket: no RTTs to compare (the common case)
     let best: TunnelSession | undefined;
     let bestRtt = Infinity;
     for (const s of this.sessions.get(node)?.values() ?? []) {
