@@ -14,8 +14,9 @@ import type { Provider } from '../provider.js';
 import type { Stream } from '../stream.js';
 import { optInt } from './params.js';
 
-/** Most a socket read takes; a read fills one DATA frame at most. */
+/** A socket read's first buffer size, as Node's own; it doubles while reads fill it, up to one DATA frame (at most MAX_READ_BYTES). */
 const READ_BYTES = 64 * 1024;
+const MAX_READ_BYTES = 1024 * 1024;
 /** Reads up to this size are copied out, and the read buffer is used again (interactive traffic). */
 const SMALL_READ = 4096;
 
@@ -25,7 +26,8 @@ export const portForwardProvider: Provider = (stream, ctx) => new Promise<void>(
   if (port === null) throw new StreamError(StreamCode.BAD_PARAMS, 'port is required');
   const target = pod.ports.get(port);
   if (!target) throw new StreamError(StreamCode.FORBIDDEN, `port ${port} is not declared for pod "${pod.name}" on this edge`);
-  const size = Math.min(READ_BYTES, stream.maxDataFrameBytes);
+  const most = Math.min(MAX_READ_BYTES, stream.maxDataFrameBytes);
+  let size = Math.min(READ_BYTES, most);
   let buf = headroomBuffer(size);
   const sock = connect({
     host: target.host, port: target.port, noDelay: true,
@@ -40,6 +42,9 @@ export const portForwardProvider: Provider = (stream, ctx) => new Promise<void>(
           chunk = Buffer.from(b.subarray(0, n));
         } else {
           chunk = headroomPrefix(b as Buffer, n);
+          // A full read says more is waiting: read more at once (fewer reads, frames and writes); a short one, less.
+          if (n === size && size < most) size = Math.min(most, size * 2);
+          else if (n < size / 4 && size > READ_BYTES) size = Math.max(READ_BYTES, Math.floor(size / 2));
           buf = headroomBuffer(size);
         }
         // A full queue pauses the socket until it drains: the stream's credit is the bound.
