@@ -117,7 +117,7 @@ export class CloudTunnel {
     if (paths?.size === 1) return paths.values().next().value; // one socket: no RTTs to compare (the common case)
     let best: TunnelSession | undefined;
     let bestRtt = Infinity;
-    for (const s of this.sessions.get(node)?.values() ?? []) {
+    for (const s of paths?.values() ?? []) {
       const rtt = s.rttMs() ?? Infinity;
       if (!best || rtt < bestRtt) { best = s; bestRtt = rtt; }
     }
@@ -222,8 +222,10 @@ export class CloudTunnel {
     const early = (): void => {}; // a refusal rejects below; the Duplex's own error event has no reader yet
     d.on('error', early);
     await new Promise<void>((resolve, reject) => {
-      d.once('connect', resolve);
-      d.once('close', () => reject(d.errored ?? new StreamError(StreamCode.INTERNAL, 'stream closed before it was accepted')));
+      const ok = (): void => { d.off('close', refused); resolve(); };
+      const refused = (): void => { d.off('connect', ok); reject(d.errored ?? new StreamError(StreamCode.INTERNAL, 'stream closed before it was accepted')); };
+      d.once('connect', ok);
+      d.once('close', refused);
     }).finally(() => d.off('error', early));
     return d;
   }
