@@ -68,7 +68,7 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
     edgehub: { tunnel: { pods: { bench: { ports: Object.fromEntries(Object.entries(POD_PORT).map(([k, p]) => [p, ports[k as keyof TargetPorts]])) } } } },
   }));
   const edge = spawn(process.execPath, [CLI, 'edgehub', '--cloud', hub.url, '--node', 'bench-edge', '--token', hub.mintToken('bench-edge'),
-    '--store', 'memory', '--config', join(dir, 'edge.yaml'), '--insecure-dev', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '--store', 'memory', '--config', join(dir, 'edge.yaml'), '--insecure-dev', '--no-admin', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] }); // no admin listener: its fixed port may be another hub's
   const ssh = await startSshReverse(Object.values(ports));
   try {
     const deadline = Date.now() + 20_000;
