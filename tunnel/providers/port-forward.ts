@@ -17,6 +17,8 @@ import { optInt } from './params.js';
 /** A socket read's first buffer size, as Node's own; it doubles while reads fill it, up to one DATA frame (at most MAX_READ_BYTES). */
 const READ_BYTES = 64 * 1024;
 const MAX_READ_BYTES = 1024 * 1024;
+/** Unsent bytes the target's socket may hold while credit still goes back to the cloud. */
+const SOCKET_SLACK = 64 * 1024;
 /** Reads up to this size are copied out, and the read buffer is used again (interactive traffic). */
 const SMALL_READ = 4096;
 
@@ -70,7 +72,10 @@ function wire(stream: Stream, sock: import('node:net').Socket): void {
   let held = 0;
   stream.setReader((_channel, chunk) => {
     if (sock.destroyed || sock.writableEnded) return stream.consumed(chunk.length);
-    if (sock.write(chunk)) stream.consumed(chunk.length);
+    // Credit goes back while the socket holds at most SOCKET_SLACK unsent: as the Duplex adapter's
+    // 64 KiB did, it keeps the sender going while the kernel drains; beyond it, after 'drain'.
+    sock.write(chunk);
+    if (sock.writableLength <= SOCKET_SLACK) stream.consumed(chunk.length);
     else held += chunk.length;
   });
   sock.on('drain', () => {
