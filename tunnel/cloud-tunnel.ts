@@ -113,9 +113,11 @@ export class CloudTunnel {
 
   /** The path new streams take: the lowest RTT (streams stay on their path: frames of one socket keep their order). */
   private best(node: string): TunnelSession | undefined {
+    const paths = this.sessions.get(node);
+    if (paths?.size === 1) return paths.values().next().value; // one socket: no RTTs to compare (the common case)
     let best: TunnelSession | undefined;
     let bestRtt = Infinity;
-    for (const s of this.sessions.get(node)?.values() ?? []) {
+    for (const s of paths?.values() ?? []) {
       const rtt = s.rttMs() ?? Infinity;
       if (!best || rtt < bestRtt) { best = s; bestRtt = rtt; }
     }
@@ -214,14 +216,32 @@ export class CloudTunnel {
     return { stream: stdout, done, cancel: () => stream.reset(StreamCode.CANCEL, 'cancelled') };
   }
 
-  /** A TCP connection to a declared port of a pod, as a Duplex. */
+  /** A TCP connection to a declared port of a pod, as a Duplex, once the edge connected it (rejects if refused). */
   async portForward(node: string, req: PortForwardRequest): Promise<Duplex> {
-    const stream = this.open(node, 'port-forward', { ...req });
-    const d = streamDuplex(stream);
+    const d = this.connect(node, req);
     const early = (): void => {}; // a refusal rejects below; the Duplex's own error event has no reader yet
     d.on('error', early);
-    await accepted(stream);
-    d.off('error', early);
+    await new Promise<void>((resolve, reject) => {
+      const ok = (): void => { d.off('close', refused); resolve(); };
+      const refused = (): void => { d.off('connect', ok); reject(d.errored ?? new StreamError(StreamCode.INTERNAL, 'stream closed before it was accepted')); };
+      d.once('connect', ok);
+      d.once('close', refused);
+    }).finally(() => d.off('error', early));
+    return d;
+  }
+
+  /**
+   * The optimistic open, as net.connect: the Duplex comes back at once and
+   * bytes written to it go out right behind the StreamOpen (within the initial
+   * window), so the first byte back costs one round trip, not two. It emits
+   * 'connect' when the edge accepted; a refusal destroys it with the
+   * StreamError (code NOT_FOUND, FORBIDDEN...) and the bytes sent are dropped.
+   * Throws StreamError at once when the node is offline or a limit is reached.
+   */
+  connect(node: string, req: PortForwardRequest): Duplex {
+    const stream = this.open(node, 'port-forward', { pod: req.pod, port: req.port });
+    const d = streamDuplex(stream);
+    stream.once('ok', () => d.emit('connect'));
     return d;
   }
 

@@ -45,7 +45,8 @@ export function streamReadables(stream: Stream, highWaterMark = 64 * 1024): Stre
   const err = new ChannelReadable(stream, highWaterMark);
   stream.setReader((channel, chunk) => (channel === 2 ? err : out).deliver(chunk));
   const end = (): void => { if (!out.readableEnded) out.push(null); if (!err.readableEnded) err.push(null); };
-  stream.once('fin', end);
+  if (stream.remoteFin) end();
+  else stream.once('fin', end);
   stream.once('close', end);
   return { stdout: out, stderr: err };
 }
@@ -94,7 +95,8 @@ export function streamDuplex(stream: Stream, highWaterMark = 64 * 1024): Duplex 
     if (d.destroyed) return stream.consumed(chunk.length);
     if (d.push(chunk)) { const n = chunk.length + held; held = 0; stream.consumed(n); } else held += chunk.length;
   });
-  stream.once('fin', () => d.push(null));
+  if (stream.remoteFin) d.push(null); // a FIN that came with the early bytes, before the Duplex existed
+  else stream.once('fin', () => d.push(null));
   stream.once('close', (error) => {
     if (error) d.destroy(error);
     else if (!d.readableEnded) d.push(null);

@@ -9,6 +9,7 @@
  */
 import { encodeFrame, MAX_STREAM_KIND_LENGTH, MAX_STREAM_PARAMS_BYTES, ProtocolError, type Frame } from '../proto/index.js';
 import { StreamCode, StreamError } from './codes.js';
+import { encodeStreamOpen } from './frames.js';
 import type { TunnelConfig } from './config.js';
 import type { StreamPath } from './path.js';
 import { Stream, type StreamHost } from './stream.js';
@@ -102,7 +103,7 @@ export class TunnelSession implements StreamHost {
     const stream = new Stream(this, id, kind, params, 'opener');
     this.add(stream);
     this.stats.opened++;
-    this.sendControl(encodeFrame({ streamOpen: { id, kind, params: json } }));
+    this.sendControl(encodeStreamOpen(id, kind, json));
     return stream;
   }
 

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { encodeFrame, encodeStreamData } from '../proto/index.js';
+import { encodeStreamFin, encodeStreamOk, encodeStreamReset, encodeStreamWindow, frameInPlace } from './frames.js';
 import { StreamCode, StreamError } from './codes.js';
 import { INITIAL_WINDOW } from './config.js';
 import { ReceiveWindow } from './window.js';
@@ -99,6 +100,11 @@ export class Stream extends EventEmitter<StreamEvents> {
     return this.window.size;
   }
 
+  /** Largest payload of one DATA frame on this stream's socket (a reader's useful buffer size). */
+  get maxDataFrameBytes(): number {
+    return this.host.maxDataFrameBytes;
+  }
+
   // ---- the application's side ----
 
   /** Sets the reader of inbound bytes; bytes that came before are handed over at once. */
@@ -113,7 +119,7 @@ export class Stream extends EventEmitter<StreamEvents> {
   consumed(n: number): void {
     if (this.state === 'closed' || this.remoteFin || n <= 0) return;
     const inc = this.window.consumed(n, this.host.rttMs());
-    if (inc) this.host.sendControl(encodeFrame({ streamWindow: { id: this.id, increment: inc } }));
+    if (inc) this.host.sendControl(encodeStreamWindow(this.id, inc));
   }
 
   /**
@@ -159,7 +165,7 @@ export class Stream extends EventEmitter<StreamEvents> {
   /** Aborts both directions at once, discarding what is queued. */
   reset(code: number = StreamCode.CANCEL, message = ''): void {
     if (this.state === 'closed') return;
-    this.host.sendControl(encodeFrame({ streamReset: { id: this.id, code, message: message.slice(0, 1024) } }));
+    this.host.sendControl(encodeStreamReset(this.id, code, message.slice(0, 1024)));
     this.finish(new StreamError(code, message || 'reset by this side'));
   }
 
@@ -173,7 +179,7 @@ export class Stream extends EventEmitter<StreamEvents> {
   accept(): void {
     if (this.role !== 'acceptor' || this.state !== 'opening') return;
     this.state = 'open';
-    this.host.sendControl(encodeFrame({ streamOk: { id: this.id } }));
+    this.host.sendControl(encodeStreamOk(this.id));
     this.poke();
   }
 
@@ -201,7 +207,7 @@ export class Stream extends EventEmitter<StreamEvents> {
     if ('fin' in head) {
       this.queue.shift();
       this.localFin = true;
-      const frame = encodeFrame({ streamFin: { id: this.id } });
+      const frame = encodeStreamFin(this.id);
       // An acceptor without an exit of its own ends once both directions are done.
       if (this.role === 'acceptor' && this.remoteFin && !this.exitQueued) this.exit({ code: 0 });
       return frame;
@@ -215,6 +221,15 @@ export class Stream extends EventEmitter<StreamEvents> {
     }
     const channel = head.channel;
     let budget = Math.min(this.credit, this.host.maxDataFrameBytes);
+    // A whole chunk read into a buffer with header room (port-forward): framed without a copy.
+    if (channel === 0 && this.headOffset === 0 && head.chunk.length <= budget) {
+      const frame = frameInPlace(this.id, head.chunk);
+      if (frame) {
+        this.queue.shift();
+        this.sent(head.chunk.length);
+        return frame;
+      }
+    }
     const parts: Buffer[] = [];
     let length = 0;
     while (budget > 0 && this.queue.length) {
@@ -232,13 +247,17 @@ export class Stream extends EventEmitter<StreamEvents> {
         this.headOffset += take;
       }
     }
+    this.sent(length);
+    return encodeStreamData(this.id, channel, parts, length);
+  }
+
+  private sent(length: number): void {
     this.credit -= length;
     this.queuedBytes -= length;
     if (this.wantDrain && this.queuedBytes < this.host.writeBufferBytes) {
       this.wantDrain = false;
       queueMicrotask(() => { if (this.state !== 'closed') this.emit('drain'); });
     }
-    return encodeStreamData(this.id, channel, parts, length);
   }
 
   onOk(): void {

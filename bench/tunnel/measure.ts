@@ -71,17 +71,49 @@ export async function echoRtt(open: Open, count: number, size = 64): Promise<Per
   return percentiles(samples.slice(Math.min(50, Math.floor(count / 10)))); // the first ones warm up the path
 }
 
+/** One open: from asking for a connection to the target's first byte, ms. */
+async function openOnce(open: Open): Promise<number> {
+  const t0 = performance.now();
+  const s = await open('hello');
+  await new Promise<void>((resolve, reject) => { s.once('data', () => resolve()); s.once('error', reject); });
+  const ms = performance.now() - t0;
+  s.destroy();
+  return ms;
+}
+
 /** From asking for a connection to the target's first byte, ms. */
 export async function openToFirstByte(open: Open, count: number): Promise<Percentiles> {
   const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    const s = await open('hello');
-    await new Promise<void>((resolve, reject) => { s.once('data', () => resolve()); s.once('error', reject); });
-    samples.push(performance.now() - t0);
-    s.destroy();
-  }
+  for (let i = 0; i < count; i++) samples.push(await openOnce(open));
   return percentiles(samples);
+}
+
+/**
+ * Opens of every system taken in turn, sample by sample, and beside them one
+ * 64-byte round trip over an already open stream of `roundTrip`'s system:
+ * the "one round trip" of the open target, measured at the same pace and
+ * under the same load as the opens rather than in a tight loop of echoes.
+ */
+export async function opensInTurn<K extends string>(opens: Record<K, Open>, roundTrip: Open, count: number): Promise<{ open: Record<K, Percentiles>; roundTrip: Percentiles }> {
+  const names = Object.keys(opens) as K[];
+  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const rtts: number[] = [];
+  const echo = await roundTrip('echo');
+  const msg = Buffer.alloc(64, 0x61);
+  let got = 0;
+  let wake: (() => void) | null = null;
+  echo.on('data', (b: Buffer) => { got += b.length; if (got >= msg.length && wake) { const w = wake; wake = null; w(); } });
+  for (let i = 0; i < count; i++) {
+    for (const k of names) samples[k].push(await openOnce(opens[k]));
+    got = 0;
+    const back = new Promise<void>((r) => { wake = r; });
+    const t0 = performance.now();
+    echo.write(msg);
+    await back;
+    rtts.push(performance.now() - t0);
+  }
+  echo.destroy();
+  return { open: Object.fromEntries(names.map((k) => [k, percentiles(samples[k])])) as Record<K, Percentiles>, roundTrip: percentiles(rtts) };
 }
 
 /** `n` connections at once, each echoing `size` bytes: wall time, ms. */
