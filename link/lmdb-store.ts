@@ -174,18 +174,16 @@ export class LmdbStore implements Store {
    * (lmdb-js restores the last committed transaction unless the machine
    * rebooted); `synced()` says when they survive power loss as well.
    */
-  commitReceived(deliver: () => void): { committed: Promise<void>; flushed: Promise<void> } {
+  commitReceived(deliver: () => void): Promise<void> {
     const writes = this.pendingReceive;
     this.pendingReceive = [];
     // An asynchronous transaction: lmdb-js runs the callback on this thread inside the
     // next batch's write transaction, then commits it on its writer thread, so the
     // event loop never blocks on the disk. The handlers run inside, after the writes.
-    const committed = this.env.transaction(() => {
+    return this.env.transaction(() => {
       for (const w of writes) w();
       deliver();
     }).then(() => undefined);
-    // The sync of this transaction's batch, captured in the same turn (see durable()).
-    return { committed, flushed: this.synced() };
   }
 
   synced(): Promise<void> {
