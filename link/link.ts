@@ -367,14 +367,9 @@ export class Link {
     else this.scheduler.request(this);
   }
 
-  /**
-   * Called by the scheduler: write what the sockets take now. A reply sent by
-   * a message handler waits until the batch it answers is committed (same
-   * turn), so that the batch's ack can ride on the reply.
-   */
+  /** Called by the scheduler: write what the sockets take now (a handler's reply never comes here: see scheduleFlush). */
   flushNow(): void {
-    if (this.delivering) this.flushAfterDelivery = true;
-    else this.flush();
+    this.flush();
   }
 
   private flush(): void {

@@ -117,15 +117,15 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
 }
 
 function checkUint(v: unknown, field: string): void {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new ProtocolError(`${field} is not an unsigned integer below 2^53`);
+  if (!isUint(v)) throw new ProtocolError(`${field} is not an unsigned integer below 2^53`);
 }
 
 function checkString(v: unknown, field: string, max: number): void {
-  if (v != null && (typeof v !== 'string' || v.length > max)) throw new ProtocolError(`${field} is longer than ${max}`);
+  if (!fits(v, max)) throw new ProtocolError(`${field} is longer than ${max}`);
 }
 
 function checkEnum(v: unknown, field: string, count: number): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= count) throw new ProtocolError(`${field} has unknown value ${String(v)}`);
+  if (!isIndex(v, count)) throw new ProtocolError(`${field} has unknown value ${String(v)}`);
 }
 
 function validateCursors(cursors: readonly WireCursor[] | null | undefined, field: string): void {

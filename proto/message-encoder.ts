@@ -8,37 +8,17 @@
 import type { isthmus } from './gen/hub.js';
 import { copyBytes, slabAlloc } from './slab.js';
 import { utf8Length, writeUtf8 } from './utf8.js';
+import { varintLength, writeVarint } from './varint.js';
 
 type Props = isthmus.v1.Message.$Properties;
 
-
-function varintSize(n: number): number {
-  if (n < 0x80) return 1;
-  if (n < 0x4000) return 2;
-  if (n < 0x200000) return 3;
-  if (n < 0x10000000) return 4;
-  let size = 4;
-  n = Math.floor(n / 0x10000000);
-  while (n > 0) { size++; n = Math.floor(n / 128); }
-  return size;
-}
-
-function writeVarint(buf: Buffer, at: number, n: number): number {
-  while (n >= 0x80) {
-    buf[at++] = (n % 128) | 0x80;
-    n = Math.floor(n / 128);
-  }
-  buf[at++] = n;
-  return at;
-}
-
 /** Bytes of a length-delimited field of n bytes (0: absent, as proto3 omits empty values). */
 function fieldSize(n: number): number {
-  return n ? 1 + varintSize(n) + n : 0;
+  return n ? 1 + varintLength(n) + n : 0;
 }
 
 function numberSize(v: number | null | undefined): number {
-  return v ? 1 + varintSize(v) : 0;
+  return v ? 1 + varintLength(v) : 0;
 }
 
 /** Write position during one encode: the field writers below advance it. */
