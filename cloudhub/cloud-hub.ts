@@ -521,7 +521,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     link.attach(sock, hello.epoch, hello.received, hello.maxFrameBytes || limits.maxFrameBytes, this.config.link.pingIntervalMs, hello.path);
     this.metrics.connected();
     // Streams ride the socket they were opened on; each path gets its own tunnel session.
-    this.tunnel.attach(sock.node, { id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? link.rttMs, deferInReceive: true });
+    this.tunnel.attach(sock.node, sock);
     this.log.info({ node: sock.node, conn: sock.id, remote: sock.remote, path: hello.path, replaced: replaced[0]?.id }, 'edge online');
     if (!previous) this.emit('online', sock.node, { session: sock.id, remote: sock.remote });
   }

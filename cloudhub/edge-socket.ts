@@ -4,6 +4,7 @@ import type { WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '../proto/index.js';
 import type { Link } from '../link/index.js';
 import type { Transport, Traffic } from '../link/index.js';
+import type { StreamPath } from '../tunnel/path.js';
 import type { TokenClaims } from './token.js';
 
 export type SocketState = 'hello' | 'open' | 'closed';
@@ -13,7 +14,8 @@ export interface SocketData {
   sock: EdgeSocket;
 }
 
-export class EdgeSocket implements Transport {
+/** The link's Transport and, once open, the tunnel's StreamPath (no adapter object per socket). */
+export class EdgeSocket implements Transport, StreamPath {
   readonly id = randomBytes(6).toString('hex');
   ws: WebSocket<SocketData> | null = null;
   state: SocketState = 'hello';
@@ -49,6 +51,16 @@ export class EdgeSocket implements Transport {
 
   bufferedAmount(): number {
     return this.ws && this.state !== 'closed' ? this.ws.getBufferedAmount() : 0;
+  }
+
+  /** This path's RTT, else the link's (StreamPath: window growth). */
+  rttMs(): number | null {
+    return this.link ? this.link.pathRttMs(this) : null;
+  }
+
+  /** StreamPath: tunnel writes caused by a received frame wait for the next turn (see tunnel/path.ts). */
+  get deferInReceive(): boolean {
+    return true;
   }
 
   close(code: number, reason: string): void {

@@ -12,7 +12,7 @@ import {
   type Frame, type WireCursor, type WireMessage,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
-import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex, perLane } from './lane.js';
+import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex } from './lane.js';
 import type { Inbox } from './inbox.js';
 import { Liveness } from './liveness.js';
 import { InboundMessage, objectIdentity, toWire, type SendInput } from './message.js';
@@ -91,7 +91,8 @@ export class Link {
   private readonly acked = new Array<number>(LANE_COUNT).fill(0);
   /** Sent and unacknowledged bytes of the windowed lanes, and where each frame's share ends. */
   private inflightBytes = 0;
-  private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }>> = perLane(() => []);
+  /** Per windowed lane, made on its first frame (an idle link holds none). */
+  private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }> | null> = new Array(LANE_COUNT).fill(null);
   private windowFull = false;
   /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
   private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
@@ -170,6 +171,12 @@ export class Link {
   }
 
   /** The sockets in use, for status: each with its smoothed RTT, the lanes it carries, and how often a lane left it for want of acks. */
+  /** The RTT measured on the path over `conn`, else the link's (a stream's window growth asks it often: no pathInfo() arrays). */
+  pathRttMs(conn: Transport): number | null {
+    for (const p of this.paths) if (p.conn === conn && p.rttMs !== null) return p.rttMs;
+    return this.rttMs;
+  }
+
   pathInfo(): Array<{ id: string; index: number; rttMs: number | null; stalls: number; connectedAt: number; lanes: LaneName[] }> {
     return this.paths.map((p) => ({
       id: p.conn.id, index: p.index, rttMs: p.rttMs, stalls: p.stalls, connectedAt: p.connectedAt,
@@ -214,7 +221,7 @@ export class Link {
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackedUpTo(lane, have[lane]!, now);
     if (first) {
       for (let lane = 0; lane < LANE_COUNT; lane++) {
-        this.inflightMarks[lane] = [];
+        this.inflightMarks[lane] = null;
         this.owner[lane] = null;
       }
       this.inflightBytes = 0;
@@ -234,7 +241,7 @@ export class Link {
     );
     const path = new Path(conn, liveness, index);
     for (let lane = 0; lane < LANE_COUNT; lane++) path.sent[lane] = have[lane]!;
-    this.paths.push(path);
+    this.paths = this.paths.concat([path]); // exactly sized (push and spread reserve 17 slots), and replaced as detach() does
     this.blocked = false;
     liveness.start();
     if (this.ackLanes) this.scheduleAck();
@@ -423,8 +430,8 @@ export class Link {
   /** Forgets where a lane was written: its unacked messages count as not sent. */
   private release(lane: number): void {
     this.owner[lane] = null;
-    for (const m of this.inflightMarks[lane]!) this.inflightBytes -= m.bytes;
-    this.inflightMarks[lane] = [];
+    for (const m of this.inflightMarks[lane] ?? []) this.inflightBytes -= m.bytes;
+    this.inflightMarks[lane] = null;
     if (this.windowFull) {
       this.windowFull = false;
       this.scheduleFlush();
@@ -476,7 +483,7 @@ export class Link {
         if (windowed) {
           if (from <= this.acked[lane]!) this.progressAt[lane] = now; // the ack clock starts with the first unacked message
           this.inflightBytes += laneBytes;
-          this.inflightMarks[lane]!.push({ seq: last, bytes: laneBytes, at: now });
+          (this.inflightMarks[lane] ??= []).push({ seq: last, bytes: laneBytes, at: now });
           if (this.paths.length > 1) this.watchStalls();
         }
       }
@@ -542,8 +549,8 @@ export class Link {
     this.progressAt[lane] = now;
     this.outbox.ack(lane, seq);
     this.sampler?.acked(lane, seq);
-    const marks = this.inflightMarks[lane]!;
-    if (marks.length) {
+    const marks = this.inflightMarks[lane];
+    if (marks?.length) {
       let done = 0;
       while (done < marks.length && marks[done]!.seq <= seq) this.inflightBytes -= marks[done++]!.bytes;
       if (done) {

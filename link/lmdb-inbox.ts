@@ -6,8 +6,8 @@ import type { LmdbStore } from './lmdb-store.js';
 export class LmdbInbox implements Inbox {
   epoch: string;
   private readonly marks: number[];
-  /** Versions set since the last commit (reads must see them before they are written). */
-  private readonly versions = new Map<string, number>();
+  /** Versions set since the last commit (reads must see them before they are written); made on first use: most links never set one. */
+  private versions: Map<string, number> | null = null;
 
   constructor(private readonly store: LmdbStore, private readonly peer: string) {
     const e = store.meta.get(['inbox-epoch', peer]);
@@ -35,20 +35,22 @@ export class LmdbInbox implements Inbox {
   }
 
   objectVersion(key: string): number | undefined {
-    return this.versions.get(key) ?? this.store.versions.get([this.peer, key]);
+    return this.versions?.get(key) ?? this.store.versions.get([this.peer, key]);
   }
 
   setObjectVersion(key: string, version: number): void {
-    this.versions.set(key, version);
+    (this.versions ??= new Map()).set(key, version);
     this.store.pendingReceive.push(() => this.store.versions.putSync([this.peer, key], version));
   }
 
   /** One synchronous transaction covers this inbox, every other peer's, and the resource cache. */
   commit(deliver: () => void): Promise<void> {
-    const written = [...this.versions];
+    const versions = this.versions;
+    if (!versions?.size) return this.store.commitReceived(deliver);
+    const written = [...versions];
     return this.store.commitReceived(deliver).then(() => {
       // Committed: reads go to the store again, unless a later batch set a newer version meanwhile.
-      for (const [k, v] of written) if (this.versions.get(k) === v) this.versions.delete(k);
+      for (const [k, v] of written) if (versions.get(k) === v) versions.delete(k);
     });
   }
 

@@ -45,9 +45,8 @@ export class LmdbOutbox extends QueuedOutbox {
   /** Publishers of this turn's appends wait on this: resolved once the turn's runs are written, committed and synced. */
   private turn: Deferred | null = null;
   private online = false;
-  private readonly groups = Array.from({ length: LANE_COUNT }, () => new GroupList());
-  /** Most bytes per run, per lane: a coalescing lane keeps one message per record, so a superseded one frees its disk at once. */
-  private readonly groupBytes: number[];
+  /** Per lane, made on its first run: an idle link's lanes hold none (scale: bytes per idle edge). */
+  private readonly groups: Array<GroupList | undefined> = new Array<GroupList | undefined>(LANE_COUNT).fill(undefined);
   private readonly readBack: Array<ReadBack | null> = new Array<ReadBack | null>(LANE_COUNT).fill(null);
   /** Per lane, the acked floor whose runs are still on disk (removed in the background). */
   private readonly purgeTo = new Array<number>(LANE_COUNT).fill(0);
@@ -56,7 +55,6 @@ export class LmdbOutbox extends QueuedOutbox {
 
   constructor(private readonly store: LmdbStore, private readonly peer: string, policies: readonly LanePolicy[]) {
     super(policies);
-    this.groupBytes = policies.map((p) => (p.coalesce ? 0 : GROUP_BYTES));
     const saved = store.meta.get(['outbox-epoch', peer]);
     if (typeof saved === 'string') {
       this.epoch = saved;
@@ -81,7 +79,6 @@ export class LmdbOutbox extends QueuedOutbox {
       const floor = typeof floorSaved === 'number' ? floorSaved : 0;
       const tombs = new Set<number>();
       for (const key of this.store.meta.getKeys({ start: ['dead', this.peer, lane, 0], end: ['dead', this.peer, lane, Number.MAX_SAFE_INTEGER] })) tombs.add(Number(key[3]));
-      const list = this.groups[lane]!;
       let stale = false;
       for (const { key, value } of this.store.msgs.getRange({ start: [this.peer, lane, 0], end: [this.peer, lane, Number.MAX_SAFE_INTEGER] })) {
         const first = Number(key[2]);
@@ -95,7 +92,7 @@ export class LmdbOutbox extends QueuedOutbox {
         g.parts = null;
         g.last = first + entries.length - 1;
         g.size = value.length;
-        list.push(g);
+        this.runs(lane).push(g);
         if (g.last <= floor) {
           stale = true; // acked before the restart; its removal had not run yet
           continue;
@@ -135,14 +132,23 @@ export class LmdbOutbox extends QueuedOutbox {
     this.online = online;
   }
 
+  private runs(lane: number): GroupList {
+    return (this.groups[lane] ??= new GroupList());
+  }
+
+  /** Most bytes per run: a coalescing lane keeps one message per record, so a superseded one frees its disk at once. */
+  private groupBytes(lane: number): number {
+    return this.policies[lane]!.coalesce ? 0 : GROUP_BYTES;
+  }
+
   protected override admit(): void {
     this.store.guard.check();
   }
 
   protected write(lane: number, slot: Slot, bytes: Uint8Array): void {
-    const list = this.groups[lane]!;
+    const list = this.runs(lane);
     let g = list.open();
-    if (g && (g.last + 1 !== slot.seq || g.size + 4 + bytes.length > this.groupBytes[lane]!)) {
+    if (g && (g.last + 1 !== slot.seq || g.size + 4 + bytes.length > this.groupBytes(lane))) {
       this.writeGroup(lane, g); // full: written now, in this turn's commit all the same
       g = null;
     }
@@ -153,7 +159,7 @@ export class LmdbOutbox extends QueuedOutbox {
     g.add(bytes);
     // A coalescing lane writes at once: the record of a message this one supersedes is
     // removed right after (in append), and the two must commit together, the new one first.
-    if (this.groupBytes[lane] === 0) this.writeGroup(lane, g);
+    if (this.groupBytes(lane) === 0) this.writeGroup(lane, g);
     // Fresh messages keep their bytes (within a budget) so sending them soon does not read
     // them back; not while the peer is away, when they would only fill memory.
     if (this.online && this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
@@ -178,7 +184,7 @@ export class LmdbOutbox extends QueuedOutbox {
     }
     try {
       for (let lane = 0; lane < LANE_COUNT; lane++) {
-        const g = this.groups[lane]!.open();
+        const g = this.groups[lane]?.open();
         if (g) this.writeGroup(lane, g);
       }
     } catch (err) {
@@ -198,7 +204,7 @@ export class LmdbOutbox extends QueuedOutbox {
     // when no message is left (the highest key gives it otherwise). Written before the
     // removal, so it commits no later than the removal does.
     if (seq === this.lanes[lane]!.lastSeq) void this.store.meta.put(['last', this.peer, lane], seq);
-    const g = this.groups[lane]!.find(seq);
+    const g = this.groups[lane]?.find(seq);
     if (!g) return;
     g.live--;
     if (g.parts) {
@@ -223,7 +229,7 @@ export class LmdbOutbox extends QueuedOutbox {
     g.dead = null;
     const r = this.readBack[lane];
     if (r && r.group === g) this.readBack[lane] = null;
-    this.groups[lane]!.compact();
+    this.groups[lane]?.compact();
   }
 
   /**
@@ -246,7 +252,9 @@ export class LmdbOutbox extends QueuedOutbox {
     let budget = PURGE_SLICE;
     let more = false;
     for (let lane = 0; lane < LANE_COUNT; lane++) {
-      for (const g of this.groups[lane]!.upTo(this.purgeTo[lane]!)) {
+      const list = this.groups[lane];
+      if (!list) continue;
+      for (const g of list.upTo(this.purgeTo[lane]!)) {
         if (budget-- <= 0) {
           more = true;
           break;
@@ -261,7 +269,7 @@ export class LmdbOutbox extends QueuedOutbox {
   }
 
   protected read(lane: number, slot: Slot): Uint8Array {
-    const g = this.groups[lane]!.find(slot.seq);
+    const g = this.groups[lane]?.find(slot.seq);
     if (!g) throw this.corrupt(`queued message ${this.peer}/${lane}/${slot.seq} has no record`);
     let r = this.readBack[lane];
     if (!r || r.group !== g) {
