@@ -14,9 +14,11 @@ COPY proto ./proto
 COPY link ./link
 COPY cloudhub ./cloudhub
 COPY edgehub ./edgehub
+COPY tunnel ./tunnel
+COPY mqtt ./mqtt
 COPY cli ./cli
 COPY bench ./bench
-# npm ci runs "prepare" (tsc + post-build); then drop dev dependencies.
+# npm ci runs "prepare" (tsc, post-build, the CLI bundle with esbuild); then drop dev dependencies.
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund \
  && npm cache clean --force
@@ -34,5 +36,5 @@ VOLUME ["/data"]
 # "node" (uid 1000) comes with the base image; numeric so that runAsNonRoot can check it.
 USER 1000:1000
 EXPOSE 10000 10001
-ENTRYPOINT ["node", "/app/dist/cli/isthmus.js"]
+ENTRYPOINT ["node", "/app/dist/bin/isthmus.js"]
 CMD ["cloudhub", "--data", "/data", "--admin", "0.0.0.0:10001"]

@@ -6,7 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { createRequire } from 'node:module';
+import type { Database, RootDatabase } from 'lmdb';
+import type * as Lmdb from 'lmdb';
 import type { Inbox } from './inbox.js';
 import type { LanePolicy, Outbox } from './outbox.js';
 import type { ResourceRecorder, Store } from './store.js';
@@ -18,6 +20,12 @@ import { LmdbOutbox } from './lmdb-outbox.js';
 import { LmdbInbox } from './lmdb-inbox.js';
 import { LmdbResources } from './lmdb-resources.js';
 import { LmdbKeyValue, type KeyValue, type KvKey } from './kv.js';
+
+// lmdb's CommonJS build: one file (and one each for msgpackr, ordered-binary,
+// weak-lru-cache) where its ES module build is some 30, each resolved by the
+// ESM loader at start-up; that resolution work was hot enough for TurboFan,
+// whose memory then stayed in an idle edge hub (scripts/bundle-cli.mjs).
+const { open } = createRequire(import.meta.url)('lmdb') as typeof Lmdb;
 
 export type Key = Array<string | number>;
 

@@ -113,7 +113,14 @@ t.test('Dockerfile: multi-stage, slim Node 20, non-root; .dockerignore keeps the
   t.notMatch(final, /npm (ci|install)|tsc/, 'no build tools run in the runtime stage');
   const users = [...final.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]!);
   t.ok(users.length > 0 && !/^(0|root)(:|$)/.test(users.at(-1)!), `runs as ${users.at(-1)}`);
-  t.match(final, /ENTRYPOINT \["node", "\/app\/dist\/cli\/isthmus\.js"\]/);
+  t.match(final, /ENTRYPOINT \["node", "\/app\/dist\/bin\/isthmus\.js"\]/, 'the entry point is the bin (the CLI bundle)');
+  // The build stage compiles what tsconfig includes: every source folder must be in its context.
+  const build = text.slice(0, froms.at(-1)!.index);
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { include: string[] };
+  for (const inc of tsconfig.include) {
+    const top = inc.split('/')[0]!;
+    t.match(build, new RegExp(`^COPY ${top.replace('.', '\\.')} `, 'm'), `the build stage copies ${top}`);
+  }
   const ignore = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
   for (const p of ['node_modules', 'dist', 'data', '.git']) t.ok(ignore.includes(p), `${p} stays out of the context`);
   const sts = readFileSync(join(k8s, 'statefulset.yaml'), 'utf8');

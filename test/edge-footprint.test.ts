@@ -10,7 +10,7 @@ import t from 'tap';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
@@ -22,6 +22,10 @@ import { COMMAND_NAMES, commandsFor } from '../cli/command-table.js';
 import { prom } from '../link/index.js';
 
 const LOAD_LOG = fileURLToPath(new URL('./helpers/load-log.mjs', import.meta.url));
+const BIN = dirname(CLI);
+/** The package root: the metafile's paths are relative to it. */
+const ROOT = join(BIN, '..', '..');
+const BUNDLE_META = JSON.parse(readFileSync(join(BIN, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
 
 /** Modules an edge hub must not load, and why they would be there. */
 const CLOUD_ONLY: Array<[RegExp, string]> = [
@@ -51,7 +55,13 @@ t.test('isthmus edgehub loads no cloud-only code and still works', async (t) => 
   t.same(await r.delivered, { status: 'delivered' }, 'a message reaches the edge process');
   await edge.waitFor(/"key":"ping"/);
 
-  const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => l.replace(/^(esm|cjs):(file:\/\/)?/, ''));
+  const files = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => l.replace(/^(esm|cjs):(file:\/\/)?/, ''));
+  t.ok(files.some((f) => f.startsWith(join(BIN, 'chunks'))), 'the command runs as the bundle (scripts/bundle-cli.mjs)');
+  // A bundle file stands for the source modules in it, as esbuild's metafile lists them.
+  const loaded = files.flatMap((f) => {
+    const output = BUNDLE_META.outputs[relative(ROOT, f)];
+    return output ? Object.keys(output.inputs).map((i) => join(ROOT, i)) : [f];
+  });
   // The log sees both kinds of module, so the absences below mean something.
   t.ok(loaded.some((f) => f.endsWith('/edgehub/edge-hub.js')), 'ES modules are logged');
   t.ok(loaded.some((f) => f.endsWith('/node_modules/prom-client/lib/counter.js')), 'CommonJS files are logged');

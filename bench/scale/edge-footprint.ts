@@ -14,7 +14,7 @@ import { wireRate, wireSnapshot } from '../fleet/wire.js';
 import { makeTemp, removeTemp } from '../store/measure.js';
 import { sleep } from '../deadline.js';
 
-const CLI = fileURLToPath(new URL('../../cli/isthmus.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/isthmus.js', import.meta.url));
 
 export interface EdgeFootprint {
   /** NODE_OPTIONS of the edge process ('' for none). */

@@ -25,7 +25,7 @@ import { concurrent, echoRtt, opensInTurn, throughputDown, throughputUp, type Op
 import { startSshReverse } from './ssh-reverse.js';
 import type { TargetPorts } from './targets.js';
 
-const CLI = fileURLToPath(new URL('../../cli/isthmus.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/isthmus.js', import.meta.url));
 const TARGETS = fileURLToPath(new URL('./targets.js', import.meta.url));
 const POD_PORT: Record<keyof TargetPorts, number> = { sink: 1, source: 2, echo: 3, hello: 4 };
 const SYSTEMS = ['direct', 'ssh -R', 'isthmus'] as const;

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
 
-export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli', 'isthmus.js');
+/** The command as installed (`bin`): the bundle scripts/bundle-cli.mjs writes. */
+export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin', 'isthmus.js');
 
 export interface Proc {
   child: ChildProcess;
