@@ -169,9 +169,10 @@ export class LmdbOutbox extends QueuedOutbox {
   }
 
   private writeGroup(lane: number, g: Group): void {
-    const record = g.encode();
+    const record = g.encode(this.store.arena.alloc(g.size));
     g.parts = null;
     this.lastWrite = this.store.msgs.put([this.peer, lane, g.first], record);
+    this.store.arena.wrote(this.lastWrite);
   }
 
   /** Writes the runs this turn appended (called once per turn by the store), then resolves their publishers once durable. */

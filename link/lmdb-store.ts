@@ -18,6 +18,7 @@ import { LmdbOutbox } from './lmdb-outbox.js';
 import { LmdbInbox } from './lmdb-inbox.js';
 import { LmdbResources } from './lmdb-resources.js';
 import { LmdbKeyValue, type KeyValue, type KvKey } from './kv.js';
+import { RecordArena } from './lmdb-arena.js';
 
 export type Key = Array<string | number>;
 
@@ -50,6 +51,9 @@ export class LmdbStore implements Store {
    */
   cachedBytes = 0;
   readonly cacheBudget: number;
+
+  /** Where the outboxes build their records (reused once committed). */
+  readonly arena = new RecordArena();
 
   /** Outboxes with runs appended this turn, written once the turn ends (see writeAtTurnEnd). */
   private turnWriters: LmdbOutbox[] = [];
