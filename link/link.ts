@@ -122,7 +122,7 @@ export class Link {
   private delivering = false;
   private flushAfterDelivery = false;
   private ackTimer: NodeJS.Timeout | null = null;
-  /** Message bytes received since the last Ack frame. */
+  /** Message bytes made ackable (committed and synced) since the last Ack frame. */
   private bytesSinceAck = 0;
   private closed = false;
   private readonly observer: LinkObserver | null;
@@ -619,6 +619,7 @@ export class Link {
     let lanes = 0;
     let dupFirst = 0;
     let dupLast = 0;
+    let bytes = 0;
     for (const m of messages) {
       const lane = m.lane;
       lanes |= 1 << lane;
@@ -645,7 +646,7 @@ export class Link {
       }
       this.record?.(m);
       accepted.push(m);
-      this.bytesSinceAck += m.payload.length + 64;
+      bytes += m.payload.length + 64;
     }
     if (dupFirst) this.log.info({ ...this.who, first: dupFirst, last: dupLast }, 'received again what was delivered before: not delivered twice');
     // The watermarks as of this batch: what may be acked once they are synced.
@@ -674,6 +675,7 @@ export class Link {
     }
     if (!committed && this.acking === null && !inbox.synced()) {
       // Acks owed now ride on a reply the handlers wrote, if any; a timer only for what is left.
+      this.bytesSinceAck += bytes;
       this.markAckable(marks);
       this.flushDeferred();
       if (this.ackLanes) this.scheduleAck();
@@ -684,7 +686,7 @@ export class Link {
     const next = (this.acking ?? Promise.resolve())
       .then(() => committed)
       .then(() => inbox.synced())
-      .then(() => this.ackUpTo(marks), (err: Error) => this.fail(err));
+      .then(() => { this.bytesSinceAck += bytes; this.ackUpTo(marks); }, (err: Error) => this.fail(err));
     this.acking = next;
     void next.then(() => { if (this.acking === next) this.acking = null; });
   }

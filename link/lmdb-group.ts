@@ -10,7 +10,7 @@
  */
 
 /** Most bytes of messages in one record: what one live message can keep on disk at worst. */
-export const GROUP_BYTES = 64 * 1024;
+export const GROUP_BYTES = 256 * 1024;
 const LENGTH = 4;
 
 export class Group {
@@ -38,9 +38,8 @@ export class Group {
     this.live++;
   }
 
-  /** The record's bytes: each message behind its length. */
-  encode(): Buffer {
-    const out = Buffer.allocUnsafe(this.size);
+  /** The record's bytes, each message behind its length, written into `out` (`size` bytes: see lmdb-arena.ts). */
+  encode(out: Buffer): Buffer {
     let at = 0;
     for (const p of this.parts!) {
       out.writeUInt32LE(p.length, at);

@@ -20,6 +20,7 @@ import { LmdbOutbox } from './lmdb-outbox.js';
 import { LmdbInbox } from './lmdb-inbox.js';
 import { LmdbResources } from './lmdb-resources.js';
 import { LmdbKeyValue, type KeyValue, type KvKey } from './kv.js';
+import { RecordArena } from './lmdb-arena.js';
 
 // lmdb's CommonJS build: one file (and one each for msgpackr, ordered-binary,
 // weak-lru-cache) where its ES module build is some 30, each resolved by the
@@ -58,6 +59,9 @@ export class LmdbStore implements Store {
    */
   cachedBytes = 0;
   readonly cacheBudget: number;
+
+  /** Where the outboxes build their records (reused once committed). */
+  readonly arena = new RecordArena();
 
   /** Outboxes with runs appended this turn, written once the turn ends (see writeAtTurnEnd). */
   private turnWriters: LmdbOutbox[] = [];
