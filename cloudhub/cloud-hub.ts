@@ -86,7 +86,8 @@ const DEFAULT_TOKEN_TTL_MS = 30 * 86_400_000;
 /** A node's current sockets: one per path index, all from one edge process. */
 interface NodeSockets {
   instance: string;
-  paths: Map<number, EdgeSocket>;
+  /** At most one per pathIndex; an exactly sized array, not a Map (~300 B per idle edge). */
+  paths: readonly EdgeSocket[];
 }
 
 export class CloudHub extends EventEmitter<CloudHubEvents> {
@@ -259,7 +260,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
   node(name: string): NodeInfo | undefined {
     const link = this.links.get(name);
     if (!link) return undefined;
-    const socks = [...(this.current.get(name)?.paths.values() ?? [])].sort((a, b) => a.pathIndex - b.pathIndex);
+    const socks = [...(this.current.get(name)?.paths ?? [])].sort((a, b) => a.pathIndex - b.pathIndex);
     const sock = socks[0];
     const now = Date.now();
     const round2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
@@ -291,7 +292,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const socks = this.current.get(node);
     if (!socks) return false;
     const code = opts.code ?? (opts.redirect ? CloseCode.REDIRECT : opts.retryAfterMs ? CloseCode.RETRY_AFTER : CloseCode.NORMAL);
-    for (const sock of [...socks.paths.values()]) this.goAway(sock, code, opts.reason ?? closeCodeName(code), opts.retryAfterMs ?? 0, opts.redirect ?? '');
+    for (const sock of socks.paths) this.goAway(sock, code, opts.reason ?? closeCodeName(code), opts.retryAfterMs ?? 0, opts.redirect ?? '');
     return true;
   }
 
@@ -345,6 +346,12 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     if (closeNow) sock.close(code, reason);
   }
 
+  /** Every link's delivery (one function for all: no closure per idle edge). */
+  private readonly delivered = (m: InboundMessage, node: string): void => {
+    this.tunnel.observe(node, m);
+    this.emit('message', node, m);
+  };
+
   private linkFor(node: string): Link {
     let link = this.links.get(node);
     if (!link) {
@@ -355,7 +362,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
         inbox: this.store.inbox(node),
         config: this.config.link,
         log: this.log,
-        deliver: (m) => { this.tunnel.observe(node, m); this.emit('message', node, m); },
+        deliver: this.delivered,
         scheduler: this.scheduler,
         observer: this.metrics.observer,
       });
@@ -455,7 +462,7 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       } else if (frame.body === 'renewToken') {
         const answer = this.guard.renew(sock, frame.renewToken!.token ?? '');
         // One renewal covers every path of the edge process: they share one session.
-        if (!answer.error) for (const other of this.current.get(sock.node)?.paths.values() ?? []) other.claims = sock.claims;
+        if (!answer.error) for (const other of this.current.get(sock.node)?.paths ?? []) other.claims = sock.claims;
         sock.send(encodeFrame({ tokenRenewed: answer }));
       } else if (isStreamBody(frame.body)) {
         this.tunnel.receive(sock.node, frame, sock.id);
@@ -493,11 +500,11 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
     const replaced: EdgeSocket[] = [];
     let entry = previous;
     if (!entry || !hello.instance || entry.instance !== hello.instance) {
-      if (entry) replaced.push(...entry.paths.values());
-      entry = { instance: hello.instance, paths: new Map() };
+      if (entry) replaced.push(...entry.paths);
+      entry = { instance: hello.instance, paths: [] };
       this.current.set(sock.node, entry);
     } else {
-      const same = entry.paths.get(hello.path);
+      const same = entry.paths.find((s) => s.pathIndex === hello.path);
       if (same) replaced.push(same);
     }
     for (const old of replaced) {
@@ -506,8 +513,8 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       old.replaced = true;
       old.close(CloseCode.REPLACED, 'a newer connection of this node took over');
     }
-    entry.paths.set(hello.path, sock);
     sock.pathIndex = hello.path;
+    entry.paths = entry.paths.filter((s) => s.pathIndex !== hello.path).concat([sock]);
     sock.link = link;
     sock.state = 'open';
     link.usePeerEpoch(hello.epoch);
@@ -537,10 +544,10 @@ export class CloudHub extends EventEmitter<CloudHubEvents> {
       this.log.warn({ node: sock.node, conn: sock.id, remote: sock.remote, maxFrameBytes: this.config.link.limits.maxFrameBytes, reason }, 'frame over max_frame_bytes; connection dropped');
     }
     const entry = this.current.get(sock.node);
-    if (sock.replaced || entry?.paths.get(sock.pathIndex) !== sock) return;
-    entry.paths.delete(sock.pathIndex);
-    if (entry.paths.size > 0) {
-      this.log.info({ node: sock.node, conn: sock.id, path: sock.pathIndex, code: closeCodeName(code), reason, paths: entry.paths.size }, 'edge path closed; the others carry on');
+    if (sock.replaced || !entry?.paths.includes(sock)) return;
+    entry.paths = entry.paths.filter((s) => s !== sock);
+    if (entry.paths.length > 0) {
+      this.log.info({ node: sock.node, conn: sock.id, path: sock.pathIndex, code: closeCodeName(code), reason, paths: entry.paths.length }, 'edge path closed; the others carry on');
       return;
     }
     this.current.delete(sock.node);

@@ -14,13 +14,12 @@ import {
 import type { LinkConfig } from './config.js';
 import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex } from './lane.js';
 import type { Inbox } from './inbox.js';
-import { Liveness } from './liveness.js';
 import { InboundMessage, objectIdentity, toWire, type SendInput } from './message.js';
 import type { DropReason, LaneDepth, Outbox } from './outbox.js';
 import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
 import type { Transport } from './transport.js';
 import { DropLog } from './drop-log.js';
-import { bestPath, Path } from './path.js';
+import { bestPath, Path, type PathOwner } from './path.js';
 import { AckClock } from './ack-clock.js';
 import { FlushScheduler } from './flush-scheduler.js';
 import { AckSampler, type LinkObserver } from './link-observer.js';
@@ -55,7 +54,8 @@ export interface LinkOptions {
   config: LinkConfig;
   log: Logger;
   /** Hands one message to the application (never twice; see onBatch). */
-  deliver: (message: InboundMessage) => void;
+  /** With the link's peer: one function can serve every link of a hub (no closure per edge). */
+  deliver: (message: InboundMessage, peer: string) => void;
   /** Called for each accepted message before the inbox commits, to write derived state (the resource cache) in the same commit. */
   record?: (message: WireMessage) => void;
   /** Shared by a hub's links so that they flush together once per turn (see flush-scheduler.ts). */
@@ -71,13 +71,13 @@ type Waiters = Map<number, (d: Delivery) => void>;
 /** Lanes from this one down (state, events, bulk) are held to the in-flight window; control never is. */
 const WINDOWED_FROM = 1;
 
-export class Link {
+export class Link implements PathOwner {
   readonly peer: string;
   private readonly outbox: Outbox;
   private readonly inbox: Inbox;
   private readonly config: LinkConfig;
   private readonly log: Logger;
-  private readonly deliver: (message: InboundMessage) => void;
+  private readonly deliver: (message: InboundMessage, peer: string) => void;
 
   /** The sockets in use, oldest first (several with multipath). */
   private paths: Path[] = [];
@@ -230,22 +230,19 @@ export class Link {
       this.connectedAt = now;
     }
     this.lastSeenAt = now;
-    const liveness = new Liveness(
-      pingIntervalMs,
-      (nonce, sentAt) => conn.send(encodeFrame({ ping: { nonce, sentAt } })),
-      (silentMs) => {
-        this.log.warn({ ...this.who, conn: conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
-        conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
-      },
-      this.passivePing,
-    );
-    const path = new Path(conn, liveness, index);
+    const path = new Path(conn, this, index, pingIntervalMs, this.passivePing);
     for (let lane = 0; lane < LANE_COUNT; lane++) path.sent[lane] = have[lane]!;
     this.paths = this.paths.concat([path]); // exactly sized (push and spread reserve 17 slots), and replaced as detach() does
     this.blocked = false;
-    liveness.start();
+    path.liveness.start();
     if (this.ackLanes) this.scheduleAck();
     this.scheduleFlush();
+  }
+
+  /** A path's peer fell silent past the liveness deadline (Path calls it). */
+  pathSilent(path: Path, silentMs: number): void {
+    this.log.warn({ ...this.who, conn: path.conn.id, silentMs }, 'peer silent past the liveness deadline; closing');
+    path.conn.close(CloseCode.PING_TIMEOUT, `nothing heard for ${silentMs} ms`);
   }
 
   /**
@@ -657,7 +654,7 @@ export class Link {
       for (const m of accepted) {
         this.stats.messagesIn++;
         try {
-          this.deliver(new InboundMessage(m));
+          this.deliver(new InboundMessage(m), this.peer);
         } catch (err) {
           this.log.error({ ...this.who, err, lane: LANE_NAMES[m.lane], seq: m.seq, id: m.id, traceId: m.traceId || undefined }, 'message handler threw; the message counts as delivered');
         }

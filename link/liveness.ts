@@ -11,6 +11,12 @@
  * `npm run bench -- scale`). The passive end then notices a silent peer
  * within three intervals instead of two: one to see no Ping, one for its own.
  */
+/** What a Liveness drives: its connection's Ping, and what happens when the peer fell silent. */
+export interface LivenessHost {
+  sendPing(nonce: number, sentAt: number): void;
+  silent(silentMs: number): void;
+}
+
 export class Liveness {
   private timer: NodeJS.Timeout | null = null;
   private lastHeard = Date.now();
@@ -22,16 +28,20 @@ export class Liveness {
   /** Smoothed round-trip time, ms (EWMA, 1/8 as in TCP); null before the first Pong. */
   rttMs: number | null = null;
 
+  /** A host object and a timer argument rather than closures: a cloud hub holds one per idle edge. */
   constructor(
     private readonly intervalMs: number,
-    private readonly sendPing: (nonce: number, sentAt: number) => void,
-    private readonly onDead: (silentMs: number) => void,
+    private readonly host: LivenessHost,
     private readonly passive = false,
   ) {}
 
+  private static onTimer(l: Liveness): void {
+    l.tick();
+  }
+
   start(): void {
     this.lastHeard = this.lastTick = Date.now();
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.timer = setInterval(Liveness.onTimer, this.intervalMs, this);
     this.timer.unref();
     this.ping(this.lastTick);
   }
@@ -67,7 +77,7 @@ export class Liveness {
     this.lastTick = now;
     if (!stalled && this.pingSentAt && this.lastHeard < this.pingSentAt) {
       this.stop();
-      this.onDead(now - this.lastHeard);
+      this.host.silent(now - this.lastHeard);
       return;
     }
     if (this.passive && !stalled && this.peerPingAt >= previousTick) {
@@ -79,6 +89,6 @@ export class Liveness {
 
   private ping(now: number): void {
     this.pingSentAt = now;
-    this.sendPing(++this.nonce, now);
+    this.host.sendPing(++this.nonce, now);
   }
 }

@@ -10,14 +10,20 @@
  * A receiver that drops what is at or below its watermark therefore never
  * drops a message it has not seen. See proto/SPEC.md, "Multipath".
  */
+import { encodeFrame } from '../proto/index.js';
 import { LANE_COUNT } from './lane.js';
-import type { Liveness } from './liveness.js';
+import { Liveness, type LivenessHost } from './liveness.js';
 import type { Transport } from './transport.js';
+
+/** Whom a path tells that its peer fell silent (the link). */
+export interface PathOwner {
+  pathSilent(path: Path, silentMs: number): void;
+}
 
 /** How long a path that lost a lane for want of acks ranks behind the others. */
 const STALL_PENALTY_MS = 10_000;
 
-export class Path {
+export class Path implements LivenessHost {
   /** Highest seq written on this path, per lane. */
   readonly sent = new Array<number>(LANE_COUNT).fill(0);
   readonly connectedAt = Date.now();
@@ -25,7 +31,19 @@ export class Path {
   private penaltyUntil = 0;
   stalls = 0;
 
-  constructor(readonly conn: Transport, readonly liveness: Liveness, readonly index: number) {}
+  readonly liveness: Liveness;
+
+  constructor(readonly conn: Transport, private readonly owner: PathOwner, readonly index: number, pingIntervalMs: number, passivePing: boolean) {
+    this.liveness = new Liveness(pingIntervalMs, this, passivePing);
+  }
+
+  sendPing(nonce: number, sentAt: number): void {
+    this.conn.send(encodeFrame({ ping: { nonce, sentAt } }));
+  }
+
+  silent(silentMs: number): void {
+    this.owner.pathSilent(this, silentMs);
+  }
 
   get rttMs(): number | null {
     return this.liveness.rttMs;
