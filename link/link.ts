@@ -8,7 +8,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import {
-  batchEntrySize, CloseCode, encodeAckFrame, encodeBatchFrame, encodeFrame, ProtocolError,
+  batchEntrySize, CloseCode, encodeAckFrame, encodeBatchFrame, encodeFrame, encodeKeepalive, ProtocolError,
   type Frame, type WireCursor, type WireMessage,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
@@ -298,7 +298,7 @@ export class Link implements PathOwner {
         break;
       }
       case 'ack': this.onAck(frame.ack!.cursors ?? [], now); break;
-      case 'ping': path?.liveness.peerPinged(now); path?.conn.send(encodeFrame({ pong: { nonce: frame.ping!.nonce, sentAt: frame.ping!.sentAt } })); break;
+      case 'ping': path?.liveness.peerPinged(now); path?.conn.send(encodeKeepalive('pong', Number(frame.ping!.nonce ?? 0), Number(frame.ping!.sentAt ?? 0))); break;
       case 'pong': {
         const sample = path?.liveness.pong(frame.pong!.sentAt ?? 0, now);
         if (sample !== undefined) this.observer?.rtt(sample);

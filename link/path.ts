@@ -10,7 +10,7 @@
  * A receiver that drops what is at or below its watermark therefore never
  * drops a message it has not seen. See proto/SPEC.md, "Multipath".
  */
-import { encodeFrame } from '../proto/index.js';
+import { encodeKeepalive } from '../proto/index.js';
 import { LANE_COUNT } from './lane.js';
 import { Liveness, type LivenessHost } from './liveness.js';
 import type { Transport } from './transport.js';
@@ -38,7 +38,7 @@ export class Path implements LivenessHost {
   }
 
   sendPing(nonce: number, sentAt: number): void {
-    this.conn.send(encodeFrame({ ping: { nonce, sentAt } }));
+    this.conn.send(encodeKeepalive('ping', nonce, sentAt));
   }
 
   silent(silentMs: number): void {

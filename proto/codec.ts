@@ -8,6 +8,7 @@ import { isthmus } from './gen/hub.js';
 import { CloseCode, PROTOCOL_VERSION } from './codes.js';
 import { encodeMessageFast } from './message-encoder.js';
 import { decodeBatchFast } from './batch-decoder.js';
+import { decodeKeepaliveFast } from './keepalive.js';
 import { copyBytes, slabAlloc } from './slab.js';
 import { cursorFieldsLength, TAG_BATCH_ACKS, writeCursorFields } from './cursor-encoder.js';
 import type { WireLimits } from './limits.js';
@@ -75,6 +76,7 @@ export function encodeBatchFrame(messages: readonly Uint8Array[], acks?: readonl
 
 /** The Ack frame. */
 export { encodeAckFrame } from './cursor-encoder.js';
+export { encodeKeepalive } from './keepalive.js';
 
 /** Size a message adds to a batch frame, for packing frames under the limit. */
 export function batchEntrySize(encodedLength: number): number {
@@ -91,7 +93,7 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
   }
   const data = decodeStreamDataFast(bytes);
   if (data) return { body: 'streamData', streamData: data } as unknown as Frame;
-  let frame = decodeBatchFast(bytes);
+  let frame = decodeKeepaliveFast(bytes) ?? decodeBatchFast(bytes);
   if (!frame) {
     try {
       frame = pb.Frame.decode(bytes);

@@ -132,9 +132,10 @@ export async function scale(o: BenchOptions, info: RunInfo): Promise<Report> {
 function summary(run: ScaleCase[], best: ScaleCase | undefined, edge: EdgeFootprint, lean: EdgeFootprint, skipped: ScaleCase[]): string[] {
   const out: string[] = [];
   for (const c of skipped) out.push(`${fmt(c.requested)} edges ${c.skipped!}.`);
+  for (const c of run) if (c !== best) out.push(`RSS per idle edge at ${fmt(c.edges)} edges: ${fmt1(c.rssPerEdgeBytes / KB)} KB (target ≤ 10 KB: ${c.rssPerEdgeBytes <= 10 * KB ? 'met' : 'NOT met'}).`);
   if (best) {
     out.push(`RSS per idle edge at ${fmt(best.edges)} edges: ${fmt1(best.rssPerEdgeBytes / KB)} KB (target ≤ 10 KB: ${best.rssPerEdgeBytes <= 10 * KB ? 'met' : 'NOT met'}); anonymous memory ${fmt1(best.rssAnonPerEdgeBytes / KB)} KB; `
-      + `one more edge costs ${fmt1(best.marginalRssPerEdgeBytes / KB)} KB (RSS difference with the previous case, without the process's fixed part: V8's young generation grown by the connect burst is ~30 MB whatever N).`);
+      + `one more edge costs ${fmt1(best.marginalRssPerEdgeBytes / KB)} KB (RSS difference with the previous case, without the process's fixed part: what the connect burst grows whatever N, mostly V8's young generation).`);
     out.push(`Hub CPU at idle with ${fmt(best.edges)} edges: ${fmt1(best.idleCpuPercent)} % of one core; p99 latency of a control message to a random edge: ${ms(best.latency?.p99 ?? NaN)} ms (p50 ${ms(best.latency?.p50 ?? NaN)} ms, ${fmt(best.probes)} probes).`);
     out.push(`Idle traffic per edge: ${ms(best.wireKbitPerEdgePerSecond)} kbit/s on the wire (target ≤ 0.25: ${best.wireKbitPerEdgePerSecond <= 0.25 ? 'met' : 'NOT met'}).`);
   }
