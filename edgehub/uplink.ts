@@ -12,6 +12,7 @@ import {
 import { Backoff, type Link, type Traffic, type Transport } from '../link/index.js';
 import { linkUrl, type EdgeHubConfig } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
+import { nonZeroMask } from './ws-mask.js';
 import { isStreamBody } from '../proto/stream-codec.js';
 import type { EdgeTunnel } from '../tunnel/edge-tunnel.js';
 import { describeConnectError } from './edge-security.js';
@@ -100,6 +101,7 @@ export class Uplink {
       ...(this.config.security.ca ? { ca: this.config.security.ca } : {}),
       maxPayload: this.config.link.limits.maxFrameBytes,
       perMessageDeflate: false,
+      generateMask: nonZeroMask, // ws then always masks into a copy: the tunnel reuses its frame buffers (sendCopies)
       handshakeTimeout: this.config.link.handshakeTimeoutMs,
       localAddress: this.localAddress,
     });
@@ -194,7 +196,7 @@ export class Uplink {
     this.handshakeTimer = null;
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs, this.index);
     this.session = w.session;
-    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs });
+    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs, sendCopies: true });
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.events.up(this, w.session, sock);

@@ -78,11 +78,13 @@ export function validateStreamFrame(frame: isthmus.v1.Frame): void {
  * Frame{stream_data{id, channel, data}} where data is the concatenation of
  * `parts` (`length` bytes in all), byte-identical to
  * encodeFrame({ streamData: { id, channel, data } }): tag 19 is `9a 01`.
+ * `alloc` gives the frame's memory (the tunnel passes a reused buffer when
+ * the socket copies a frame before send() returns).
  */
-export function encodeStreamData(id: number, channel: number, parts: readonly Uint8Array[], length: number): Uint8Array {
+export function encodeStreamData(id: number, channel: number, parts: readonly Uint8Array[], length: number, alloc: (size: number) => Buffer = Buffer.allocUnsafe): Uint8Array {
   let inner = 1 + varintLength(id) + (length ? 1 + varintLength(length) + length : 0);
   if (channel) inner += 1 + varintLength(channel);
-  const out = Buffer.allocUnsafe(2 + varintLength(inner) + inner);
+  const out = alloc(2 + varintLength(inner) + inner);
   let at = 0;
   out[at++] = 0x9a;
   out[at++] = 0x01;

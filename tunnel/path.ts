@@ -20,4 +20,11 @@ export interface StreamPath {
    * message handler (6 streams edge->cloud over wss).
    */
   readonly deferInReceive?: boolean;
+  /**
+   * send() has copied the frame's bytes (or written them) when it returns,
+   * so the tunnel may reuse a frame's memory at once: uWS's send always
+   * does, ws's when it masks (a client always masks). Without it, every frame
+   * is memory of its own until the socket library lets go of it.
+   */
+  readonly sendCopies?: boolean;
 }

@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { encodeFrame, encodeStreamData } from '../proto/index.js';
-import { encodeStreamFin, encodeStreamOk, encodeStreamReset, encodeStreamWindow, frameInPlace } from './frames.js';
+import { encodeStreamFin, encodeStreamOk, encodeStreamReset, encodeStreamWindow, frameInPlace, recycleHeadroom } from './frames.js';
 import { StreamCode, StreamError } from './codes.js';
 import { INITIAL_WINDOW } from './config.js';
 import { ReceiveWindow } from './window.js';
@@ -44,6 +44,8 @@ export interface StreamHost {
   readonly maxDataFrameBytes: number;
   readonly writeBufferBytes: number;
   readonly maxWindowBytes: number;
+  /** Where DATA frames are encoded (a reused buffer when the socket copies them). */
+  readonly frameAlloc: (size: number) => Buffer;
   sendControl(frame: Uint8Array): void;
   /** The stream has something to send now. */
   ready(stream: Stream): void;
@@ -73,6 +75,8 @@ export class Stream extends EventEmitter<StreamEvents> {
   private readonly queue: Item[] = [];
   /** Offset into the head chunk already sent. */
   private headOffset = 0;
+  /** The chunk the last frame was framed in place over (see sentCopied). */
+  private inPlace: Buffer | null = null;
   private exitQueued = false;
   private wantDrain = false;
   private reader: StreamReader | null = null;
@@ -227,6 +231,7 @@ export class Stream extends EventEmitter<StreamEvents> {
       if (frame) {
         this.queue.shift();
         this.sent(head.chunk.length);
+        this.inPlace = head.chunk;
         return frame;
       }
     }
@@ -248,7 +253,15 @@ export class Stream extends EventEmitter<StreamEvents> {
       }
     }
     this.sent(length);
-    return encodeStreamData(this.id, channel, parts, length);
+    return encodeStreamData(this.id, channel, parts, length, this.host.frameAlloc);
+  }
+
+  /** The frame nextFrame() returned was copied by the socket: a read buffer it was framed in may be reused. */
+  sentCopied(): void {
+    const chunk = this.inPlace;
+    if (!chunk) return;
+    this.inPlace = null;
+    recycleHeadroom(chunk);
   }
 
   private sent(length: number): void {
