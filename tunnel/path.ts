@@ -27,4 +27,10 @@ export interface StreamPath {
    * is memory of its own until the socket library lets go of it.
    */
   readonly sendCopies?: boolean;
+  /**
+   * Optional: sends a frame whose memory the tunnel gives up until
+   * `release()`: the path may change it (mask it in place) and hand it to the
+   * kernel without a copy. The edge's ws client has it (edgehub/ws-direct.ts).
+   */
+  sendOwned?(frame: Buffer, release: () => void): void;
 }

@@ -9,7 +9,7 @@
  */
 import { encodeFrame, MAX_STREAM_KIND_LENGTH, MAX_STREAM_PARAMS_BYTES, ProtocolError, type Frame } from '../proto/index.js';
 import { StreamCode, StreamError } from './codes.js';
-import { encodeStreamOpen, scratchFrame } from './frames.js';
+import { encodeStreamOpen, recycleHeadroom, scratchFrame } from './frames.js';
 import type { TunnelConfig } from './config.js';
 import type { StreamPath } from './path.js';
 import { Stream, type StreamHost } from './stream.js';
@@ -251,8 +251,15 @@ export class TunnelSession implements StreamHost {
       if (!frame) continue;
       if (stream.sendable()) this.readySet.add(stream);
       this.stats.bytesOut += frame.length;
-      path.send(frame);
-      if (this.sendCopies) stream.sentCopied();
+      const chunk = stream.takeInPlace();
+      if (chunk === null) {
+        path.send(frame);
+      } else if (path.sendOwned) {
+        path.sendOwned(frame as Buffer, () => recycleHeadroom(chunk));
+      } else {
+        path.send(frame);
+        if (this.sendCopies) recycleHeadroom(chunk);
+      }
     }
   }
 

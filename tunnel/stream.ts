@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { encodeFrame, encodeStreamData } from '../proto/index.js';
-import { encodeStreamFin, encodeStreamOk, encodeStreamReset, encodeStreamWindow, frameInPlace, recycleHeadroom } from './frames.js';
+import { encodeStreamFin, encodeStreamOk, encodeStreamReset, encodeStreamWindow, frameInPlace } from './frames.js';
 import { StreamCode, StreamError } from './codes.js';
 import { INITIAL_WINDOW } from './config.js';
 import { ReceiveWindow } from './window.js';
@@ -256,12 +256,11 @@ export class Stream extends EventEmitter<StreamEvents> {
     return encodeStreamData(this.id, channel, parts, length, this.host.frameAlloc);
   }
 
-  /** The frame nextFrame() returned was copied by the socket: a read buffer it was framed in may be reused. */
-  sentCopied(): void {
+  /** The read buffer the frame nextFrame() just returned was framed in place over, if it was: the session recycles it once sent. */
+  takeInPlace(): Buffer | null {
     const chunk = this.inPlace;
-    if (!chunk) return;
     this.inPlace = null;
-    recycleHeadroom(chunk);
+    return chunk;
   }
 
   private sent(length: number): void {
