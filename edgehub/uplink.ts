@@ -196,7 +196,7 @@ export class Uplink {
     this.handshakeTimer = null;
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs, this.index);
     this.session = w.session;
-    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs, sendCopies: true, sendOwned: (f, release) => sock.sendOwned(f, release) });
+    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathRttMs(sock), sendCopies: true, sendOwned: (f, release) => sock.sendOwned(f, release) });
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.events.up(this, w.session, sock);

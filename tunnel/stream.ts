@@ -122,7 +122,7 @@ export class Stream extends EventEmitter<StreamEvents> {
   /** Gives back credit for n bytes the reader is done with. */
   consumed(n: number): void {
     if (this.state === 'closed' || this.remoteFin || n <= 0) return;
-    const inc = this.window.consumed(n, this.host.rttMs());
+    const inc = this.window.consumed(n, this.host);
     if (inc) this.host.sendControl(encodeStreamWindow(this.id, inc));
   }
 
