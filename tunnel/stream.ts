@@ -75,7 +75,7 @@ export class Stream extends EventEmitter<StreamEvents> {
   private readonly queue: Item[] = [];
   /** Offset into the head chunk already sent. */
   private headOffset = 0;
-  /** The chunk the last frame was framed in place over (see sentCopied). */
+  /** The chunk the last frame was framed in place over (see takeInPlace). */
   private inPlace: Buffer | null = null;
   private exitQueued = false;
   private wantDrain = false;
