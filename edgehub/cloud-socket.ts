@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { CloseCode } from '../proto/index.js';
 import type { Traffic, Transport } from '../link/index.js';
 import { writeMaskedBinary } from './ws-direct.js';
+import { DirectReceive } from './ws-receive.js';
 
 export class CloudSocket implements Transport {
   readonly id = randomBytes(6).toString('hex');
@@ -40,6 +41,15 @@ export class CloudSocket implements Transport {
     }
     writeMaskedBinary(raw, frame, () => { release(); this.onWritten(); });
     if (this.traffic) this.traffic.bytesOut += frame.length;
+  }
+
+  /**
+   * Called at ws's 'open': the cloud's binary messages are read off the
+   * socket here and handed on as views of the reads (ws-receive.ts); false
+   * when that cannot be done, and ws goes on emitting 'message' alone.
+   */
+  receiveDirect(maxPayload: number, onMessage: (parts: Buffer[], length: number) => void): boolean {
+    return this.raw !== null && DirectReceive.install(this.raw, maxPayload, onMessage) !== null;
   }
 
   bufferedAmount(): number {
