@@ -49,8 +49,12 @@ export class CloudSocket implements Transport {
    * when that cannot be done, and ws goes on emitting 'message' alone.
    */
   receiveDirect(maxPayload: number, onMessage: (parts: Buffer[], length: number) => void): boolean {
-    return this.raw !== null && DirectReceive.install(this.raw, maxPayload, onMessage) !== null;
+    this.readsDirect = this.raw !== null && DirectReceive.install(this.raw, maxPayload, onMessage) !== null;
+    return this.readsDirect;
   }
+
+  /** Whether receiveDirect took the socket's reads (diagnostics, tests). */
+  readsDirect = false;
 
   bufferedAmount(): number {
     return this.ws.bufferedAmount;

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { startHub, startEdge, until } from './helpers/hubs.js';
+import type { CloudSocket } from '../edgehub/cloud-socket.js';
 
 const STREAMS = 3;
 const BYTES = 6 << 20;
@@ -45,6 +46,8 @@ for (const tls of [false, true]) {
     t.teardown(async () => { await edge.close(); await hub.close(); for (const s of servers) s.close(); });
     await edge.waitOnline();
     await until(() => hub.tunnel.pod('default', 'web') !== undefined && hub.tunnel.online('edge-1'), 'pod reported');
+    const socket = (edge as unknown as { uplinks: Array<{ transport: CloudSocket | null }> }).uplinks[0]!.transport;
+    t.equal(socket?.readsDirect, true, 'the edge reads the cloud\'s messages off the socket itself (edgehub/ws-receive.ts)');
 
     const down = BLOBS.map(async (blob, i) => {
       const d = hub.tunnel.connect('edge-1', { pod: 'web', port: 80 });
