@@ -12,7 +12,8 @@ import {
 import { Backoff, type Link, type Traffic, type Transport } from '../link/index.js';
 import { linkUrl, type EdgeHubConfig } from './config.js';
 import { CloudSocket } from './cloud-socket.js';
-import { isStreamBody } from '../proto/stream-codec.js';
+import { nonZeroMask } from './ws-mask.js';
+import { decodeStreamDataHead, isStreamBody } from '../proto/stream-codec.js';
 import type { EdgeTunnel } from '../tunnel/edge-tunnel.js';
 import { describeConnectError } from './edge-security.js';
 
@@ -100,6 +101,7 @@ export class Uplink {
       ...(this.config.security.ca ? { ca: this.config.security.ca } : {}),
       maxPayload: this.config.link.limits.maxFrameBytes,
       perMessageDeflate: false,
+      generateMask: nonZeroMask, // ws then always masks into a copy: the tunnel reuses its frame buffers (sendCopies)
       handshakeTimeout: this.config.link.handshakeTimeoutMs,
       localAddress: this.localAddress,
     });
@@ -123,6 +125,7 @@ export class Uplink {
       void req;
     });
     ws.on('open', () => {
+      sock.receiveDirect(this.config.link.limits.maxFrameBytes, (parts, length) => this.receivedParts(sock, parts, length));
       sock.send(encodeFrame({
         hello: {
           version: PROTOCOL_VERSION, node: this.config.node, epoch: this.link.epoch,
@@ -146,6 +149,29 @@ export class Uplink {
       const local = sock.localClose;
       this.disconnected(sock, local?.code ?? code, local?.reason ?? (reason.toString() || refusal));
     });
+  }
+
+  /**
+   * A binary message as the read buffers that hold it (ws-receive.ts). A
+   * StreamData frame spread over several goes to the tunnel piece by piece
+   * (as that many frames of the same stream would: credit is per byte), so
+   * it is never joined; any other frame is joined and read as usual.
+   */
+  private receivedParts(sock: CloudSocket, parts: Buffer[], length: number): void {
+    if (parts.length === 1) return this.received(sock, parts[0]!, true);
+    const head = this.session !== null && this.tunnel && length <= this.config.link.limits.maxFrameBytes ? decodeStreamDataHead(parts[0]!, length) : null;
+    if (head === null) return this.received(sock, Buffer.concat(parts, length), true);
+    if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
+    this.traffic.bytesIn += length;
+    try {
+      for (let i = 0; i < parts.length; i++) {
+        const data = i === 0 ? parts[0]!.subarray(head.at) : parts[i]!;
+        if (data.length) this.tunnel!.receive({ body: 'streamData', streamData: { id: head.id, channel: head.channel, data } } as unknown as Frame, sock.id);
+        if (this.socket !== sock) return;
+      }
+    } catch (err) {
+      this.failed(sock, err);
+    }
   }
 
   private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {
@@ -179,13 +205,17 @@ export class Uplink {
         this.link.receive(frame, sock);
       }
     } catch (err) {
-      if (err instanceof ProtocolError) {
-        this.log.warn({ code: closeCodeName(err.code), err: err.message }, 'protocol error from the cloud; closing the connection');
-        sock.close(err.code, err.message);
-      } else {
-        this.log.error({ err }, 'internal error handling a frame; closing the connection');
-        sock.close(CloseCode.INTERNAL, 'internal error');
-      }
+      this.failed(sock, err);
+    }
+  }
+
+  private failed(sock: CloudSocket, err: unknown): void {
+    if (err instanceof ProtocolError) {
+      this.log.warn({ code: closeCodeName(err.code), err: err.message }, 'protocol error from the cloud; closing the connection');
+      sock.close(err.code, err.message);
+    } else {
+      this.log.error({ err }, 'internal error handling a frame; closing the connection');
+      sock.close(CloseCode.INTERNAL, 'internal error');
     }
   }
 
@@ -194,7 +224,7 @@ export class Uplink {
     this.handshakeTimer = null;
     this.link.attach(sock, w.epoch, w.received, w.maxFrameBytes || this.config.link.limits.maxFrameBytes, w.pingIntervalMs, this.index);
     this.session = w.session;
-    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathInfo().find((p) => p.id === sock.id)?.rttMs ?? this.link.rttMs });
+    this.tunnel?.attach({ id: sock.id, send: (f) => sock.send(f), bufferedAmount: () => sock.bufferedAmount(), rttMs: () => this.link.pathRttMs(sock), sendCopies: true, sendOwned: (f, release) => sock.sendOwned(f, release) });
     this.stableTimer = setTimeout(() => this.backoff.reset(), this.config.backoff.stableMs);
     this.log.info({ url: this.url, session: w.session }, 'online');
     this.events.up(this, w.session, sock);

@@ -78,11 +78,13 @@ export function validateStreamFrame(frame: isthmus.v1.Frame): void {
  * Frame{stream_data{id, channel, data}} where data is the concatenation of
  * `parts` (`length` bytes in all), byte-identical to
  * encodeFrame({ streamData: { id, channel, data } }): tag 19 is `9a 01`.
+ * `alloc` gives the frame's memory (the tunnel passes a reused buffer when
+ * the socket copies a frame before send() returns).
  */
-export function encodeStreamData(id: number, channel: number, parts: readonly Uint8Array[], length: number): Uint8Array {
+export function encodeStreamData(id: number, channel: number, parts: readonly Uint8Array[], length: number, alloc: (size: number) => Buffer = Buffer.allocUnsafe): Uint8Array {
   let inner = 1 + varintLength(id) + (length ? 1 + varintLength(length) + length : 0);
   if (channel) inner += 1 + varintLength(channel);
-  const out = Buffer.allocUnsafe(2 + varintLength(inner) + inner);
+  const out = alloc(2 + varintLength(inner) + inner);
   let at = 0;
   out[at++] = 0x9a;
   out[at++] = 0x01;
@@ -120,30 +122,41 @@ function readVarint(b: Uint8Array, at: number, end: number): [number, number] | 
  * for anything else, which then takes the general decoder (and its checks).
  */
 export function decodeStreamDataFast(bytes: Uint8Array): { id: number; channel: number; data: Uint8Array } | null {
-  if (bytes.length < 5 || bytes[0] !== 0x9a || bytes[1] !== 0x01) return null;
-  const len = readVarint(bytes, 2, bytes.length);
-  if (!len || len[1] + len[0] !== bytes.length) return null;
+  const head = decodeStreamDataHead(bytes, bytes.length);
+  return head && { id: head.id, channel: head.channel, data: bytes.subarray(head.at) };
+}
+
+/**
+ * The header of such a frame from its first bytes `first` when the frame is
+ * `total` bytes long in all (the rest may be in other buffers): the id, the
+ * channel and where the data starts in `first`. Null unless the header lies
+ * wholly in `first` and the frame is exactly a fast-path StreamData frame.
+ */
+export function decodeStreamDataHead(first: Uint8Array, total: number): { id: number; channel: number; at: number } | null {
+  const seen = Math.min(first.length, total);
+  if (seen < 5 || first[0] !== 0x9a || first[1] !== 0x01) return null;
+  const len = readVarint(first, 2, seen);
+  if (!len || len[1] + len[0] !== total) return null;
   let at = len[1];
-  const end = bytes.length;
-  if (bytes[at++] !== 0x08) return null;
-  const id = readVarint(bytes, at, end);
+  if (at >= seen || first[at++] !== 0x08) return null;
+  const id = readVarint(first, at, seen);
   if (!id || id[0] < 1) return null;
   at = id[1];
   let channel = 0;
-  if (at < end && bytes[at] === 0x10) {
-    const ch = readVarint(bytes, at + 1, end);
+  if (at < seen && first[at] === 0x10) {
+    const ch = readVarint(first, at + 1, seen);
     if (!ch) return null;
     channel = ch[0];
     at = ch[1];
   }
-  let data: Uint8Array = bytes.subarray(at, at);
-  if (at < end) {
-    if (bytes[at++] !== 0x1a) return null;
-    const dl = readVarint(bytes, at, end);
-    if (!dl || dl[1] + dl[0] !== end) return null;
-    data = bytes.subarray(dl[1], end);
-    at = end;
+  if (at < total) {
+    if (at >= seen || first[at++] !== 0x1a) return null;
+    const dl = readVarint(first, at, seen);
+    if (!dl || dl[1] + dl[0] !== total) return null;
+    at = dl[1];
+  } else if (at > total) {
+    return null;
   }
   if (!STREAM_CHANNELS.has(channel)) return null; // the general path names the error
-  return { id: id[0], channel, data };
+  return { id: id[0], channel, at };
 }

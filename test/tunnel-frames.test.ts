@@ -3,7 +3,7 @@ import t from 'tap';
 import { DefaultWireLimits, decodeFrame, encodeFrame, encodeStreamData } from '../proto/index.js';
 import {
   DATA_HEADROOM, encodeStreamFin, encodeStreamOk, encodeStreamOpen, encodeStreamReset, encodeStreamWindow,
-  frameInPlace, headroomBuffer, headroomPrefix,
+  frameInPlace, headroomBuffer, headroomPrefix, recycleHeadroom, scratchFrame,
 } from '../tunnel/frames.js';
 
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
@@ -49,4 +49,34 @@ t.test('a headroom chunk is framed in place, byte-identical to encodeStreamData,
   t.equal(frameInPlace(1, headroomBuffer(100).subarray(10)), null, 'a view that does not start at the room has none either');
   t.equal(frameInPlace(1, headroomBuffer(100).subarray(0, 0)), null, 'nothing to frame');
   t.equal(DATA_HEADROOM, 19);
+});
+
+t.test('a recycled read buffer is handed out again for its size only; other buffers are not taken; the spare memory is bounded', async (t) => {
+  const a = headroomBuffer(65_536);
+  const read = headroomPrefix(a, 40_000); // a read that filled part of it, framed in place
+  recycleHeadroom(read);
+  t.not(headroomBuffer(1000).buffer, a.buffer, 'another size gets fresh memory');
+  const again = headroomBuffer(65_536);
+  t.equal(again.buffer, a.buffer, 'the same size reuses the memory');
+  t.equal(again.length, 65_536);
+  t.ok(frameInPlace(3, again), 'and it is framed in place as before');
+  t.not(headroomBuffer(65_536).buffer, a.buffer, 'handed out once only');
+  const plain = Buffer.alloc(65_536);
+  recycleHeadroom(plain);
+  recycleHeadroom(headroomBuffer(65_536).subarray(5)); // not at the room: not ours to reuse
+  t.ok(![headroomBuffer(65_536), headroomBuffer(65_536)].some((b) => b.buffer === plain.buffer), 'a plain buffer is never taken in');
+  const many = Array.from({ length: 40 }, () => headroomBuffer(65_536));
+  for (const b of many) recycleHeadroom(b);
+  const back = Array.from({ length: 40 }, () => headroomBuffer(65_536)).filter((b) => many.some((m) => m.buffer === b.buffer));
+  t.ok(back.length >= 1 && back.length <= (512 * 1024) / 65_536, `at most 512 KiB kept for reuse (${back.length} buffers)`);
+});
+
+t.test('DATA frames encoded into the shared scratch buffer are the same bytes, in the same memory each time', async (t) => {
+  const parts = [Buffer.alloc(30_000, 1), Buffer.alloc(35_536, 2)];
+  const fresh = encodeStreamData(9, 2, parts, 65_536);
+  const one = encodeStreamData(9, 2, parts, 65_536, scratchFrame);
+  t.ok(same(one, fresh), 'byte-identical');
+  const two = encodeStreamData(11, 0, [Buffer.from('hi')], 2, scratchFrame);
+  t.equal(two.buffer, one.buffer, 'the next frame reuses the memory (the socket copied the last one)');
+  t.ok(same(two, encodeStreamData(11, 0, [Buffer.from('hi')], 2)));
 });

@@ -112,7 +112,8 @@ export class CloudTunnel {
     let s = this.sessions.get(path);
     if (!s) {
       s = new TunnelSession({
-        side: 'cloud', path, config: this.config, budget: this.budget,
+        // The hub's paths are uWS sockets: send() copies the frame into the kernel or uWS's own buffer.
+        side: 'cloud', path, config: this.config, budget: this.budget, sendCopies: true,
         onOpen: (st) => st.fail(StreamCode.UNKNOWN_KIND, `the cloud serves no "${st.kind}" streams`),
       });
       this.sessions.set(path, s);

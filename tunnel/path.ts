@@ -20,4 +20,17 @@ export interface StreamPath {
    * message handler (6 streams edge->cloud over wss).
    */
   readonly deferInReceive?: boolean;
+  /**
+   * send() has copied the frame's bytes (or written them) when it returns,
+   * so the tunnel may reuse a frame's memory at once: uWS's send always
+   * does, ws's when it masks (a client always masks). Without it, every frame
+   * is memory of its own until the socket library lets go of it.
+   */
+  readonly sendCopies?: boolean;
+  /**
+   * Optional: sends a frame whose memory the tunnel gives up until
+   * `release()`: the path may change it (mask it in place) and hand it to the
+   * kernel without a copy. The edge's ws client has it (edgehub/ws-direct.ts).
+   */
+  sendOwned?(frame: Buffer, release: () => void): void;
 }

@@ -9,7 +9,7 @@
  */
 import { encodeFrame, MAX_STREAM_KIND_LENGTH, MAX_STREAM_PARAMS_BYTES, ProtocolError, type Frame } from '../proto/index.js';
 import { StreamCode, StreamError } from './codes.js';
-import { encodeStreamOpen } from './frames.js';
+import { encodeStreamOpen, recycleHeadroom, scratchFrame } from './frames.js';
 import type { TunnelConfig } from './config.js';
 import type { StreamPath } from './path.js';
 import { Stream, type StreamHost } from './stream.js';
@@ -39,6 +39,8 @@ export interface SessionOptions {
   budget: StreamBudget;
   /** A stream the peer opened: accept() or fail() it. */
   onOpen: (stream: Stream) => void;
+  /** Overrides path.sendCopies (the cloud knows all its paths are uWS sockets). */
+  sendCopies?: boolean;
 }
 
 export class TunnelSession implements StreamHost {
@@ -47,6 +49,9 @@ export class TunnelSession implements StreamHost {
   readonly maxDataFrameBytes: number;
   readonly writeBufferBytes: number;
   readonly maxWindowBytes: number;
+  readonly frameAlloc: (size: number) => Buffer;
+  /** path.send() copies: DATA frames go through one reused buffer, read buffers are recycled. */
+  private readonly sendCopies: boolean;
   private readonly path: StreamPath;
   private readonly config: TunnelConfig;
   private readonly budget: StreamBudget;
@@ -74,6 +79,8 @@ export class TunnelSession implements StreamHost {
     this.maxDataFrameBytes = o.config.maxDataFrameBytes;
     this.writeBufferBytes = o.config.writeBufferBytes;
     this.maxWindowBytes = o.config.maxWindowBytes;
+    this.sendCopies = o.sendCopies ?? o.path.sendCopies ?? false;
+    this.frameAlloc = this.sendCopies ? scratchFrame : Buffer.allocUnsafe;
     this.nextId = o.side === 'cloud' ? 1 : 2;
     this.peerParity = o.side === 'cloud' ? 0 : 1;
   }
@@ -244,7 +251,15 @@ export class TunnelSession implements StreamHost {
       if (!frame) continue;
       if (stream.sendable()) this.readySet.add(stream);
       this.stats.bytesOut += frame.length;
-      path.send(frame);
+      const chunk = stream.takeInPlace();
+      if (chunk === null) {
+        path.send(frame);
+      } else if (path.sendOwned) {
+        path.sendOwned(frame as Buffer, () => recycleHeadroom(chunk));
+      } else {
+        path.send(frame);
+        if (this.sendCopies) recycleHeadroom(chunk);
+      }
     }
   }
 

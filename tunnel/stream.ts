@@ -44,6 +44,8 @@ export interface StreamHost {
   readonly maxDataFrameBytes: number;
   readonly writeBufferBytes: number;
   readonly maxWindowBytes: number;
+  /** Where DATA frames are encoded (a reused buffer when the socket copies them). */
+  readonly frameAlloc: (size: number) => Buffer;
   sendControl(frame: Uint8Array): void;
   /** The stream has something to send now. */
   ready(stream: Stream): void;
@@ -73,6 +75,8 @@ export class Stream extends EventEmitter<StreamEvents> {
   private readonly queue: Item[] = [];
   /** Offset into the head chunk already sent. */
   private headOffset = 0;
+  /** The chunk the last frame was framed in place over (see takeInPlace). */
+  private inPlace: Buffer | null = null;
   private exitQueued = false;
   private wantDrain = false;
   private reader: StreamReader | null = null;
@@ -118,7 +122,7 @@ export class Stream extends EventEmitter<StreamEvents> {
   /** Gives back credit for n bytes the reader is done with. */
   consumed(n: number): void {
     if (this.state === 'closed' || this.remoteFin || n <= 0) return;
-    const inc = this.window.consumed(n, this.host.rttMs());
+    const inc = this.window.consumed(n, this.host);
     if (inc) this.host.sendControl(encodeStreamWindow(this.id, inc));
   }
 
@@ -227,6 +231,7 @@ export class Stream extends EventEmitter<StreamEvents> {
       if (frame) {
         this.queue.shift();
         this.sent(head.chunk.length);
+        this.inPlace = head.chunk;
         return frame;
       }
     }
@@ -248,7 +253,14 @@ export class Stream extends EventEmitter<StreamEvents> {
       }
     }
     this.sent(length);
-    return encodeStreamData(this.id, channel, parts, length);
+    return encodeStreamData(this.id, channel, parts, length, this.host.frameAlloc);
+  }
+
+  /** The read buffer the frame nextFrame() just returned was framed in place over, if it was: the session recycles it once sent. */
+  takeInPlace(): Buffer | null {
+    const chunk = this.inPlace;
+    this.inPlace = null;
+    return chunk;
   }
 
   private sent(length: number): void {

@@ -40,13 +40,15 @@ export class ReceiveWindow {
   /**
    * The reader consumed n bytes. Returns the increment to send in a
    * StreamWindow now, or 0 to wait for more (updates go out per half window).
+   * The path's RTT is asked for only when an update goes out.
    */
-  consumed(n: number, rttMs: number | null, now = performance.now()): number {
+  consumed(n: number, path: { rttMs(): number | null }, now?: number): number {
     this.pending += n;
-    if (this.pending < this.size / 2) return 0;
+    if (this.pending < this.size / 2) return 0; // the common case: no clock, no RTT asked
+    now ??= performance.now();
     let increment = this.pending;
     this.pending = 0;
-    const rtt = Math.max(MIN_RTT_MS, rttMs ?? MIN_RTT_MS);
+    const rtt = Math.max(MIN_RTT_MS, path.rttMs() ?? MIN_RTT_MS);
     if (now - this.lastGrantAt < 2 * rtt && this.size < this.max) {
       const growth = Math.min(this.size, this.max - this.size);
       this.size += growth;

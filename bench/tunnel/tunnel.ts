@@ -23,6 +23,7 @@ import { round, type Percentiles } from '../stats.js';
 import { IDLE_BUDGET_MS, IdleWaiter } from '../machine-load.js';
 import { concurrent, echoRtt, opensInTurn, throughputDown, throughputUp, type Open } from './measure.js';
 import { startSshReverse } from './ssh-reverse.js';
+import { treeCpuMs } from './tree-cpu.js';
 import type { TargetPorts } from './targets.js';
 
 const CLI = fileURLToPath(new URL('../../bin/isthmus.js', import.meta.url));
@@ -84,6 +85,9 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
     };
     const up: Record<string, number[]> = {};
     const down: Record<string, number[]> = {};
+    // CPU ms of every process of the benchmark during each transfer (tree-cpu.ts): cost per GB, beside the speed.
+    const cpuUp: Record<string, number[]> = {};
+    const cpuDown: Record<string, number[]> = {};
     const rtt: Partial<Record<System, Percentiles>> = {};
     const open: Partial<Record<System, Percentiles>> = {};
     const conc: Partial<Record<System, number>> = {};
@@ -93,8 +97,14 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
     for (let r = 0; r < settings.rounds; r++) {
       for (const sys of SYSTEMS) {
         await idle.wait();
+        let before = treeCpuMs();
         (up[sys] ??= []).push(await throughputUp(opens[sys], settings.throughputBytes));
+        let after = treeCpuMs();
+        if (before !== null && after !== null) (cpuUp[sys] ??= []).push(after - before);
+        before = after;
         (down[sys] ??= []).push(await throughputDown(opens[sys], settings.throughputBytes));
+        after = treeCpuMs();
+        if (before !== null && after !== null) (cpuDown[sys] ??= []).push(after - before);
       }
     }
     for (const sys of SYSTEMS) {
@@ -111,8 +121,10 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
       conc[sys] = await concurrent(opens[sys], settings.concurrentStreams, settings.concurrentBytes);
     }
     const g = (sys: System, m: Record<string, number[]>): number => round(median(m[sys]!), 2);
+    const gb = settings.throughputBytes / 2 ** 30;
+    const perGb = (sys: System, m: Record<string, number[]>): number | string => (m[sys]?.length ? Math.round(median(m[sys]!) / gb) : 'n/a');
     const rows = SYSTEMS.map((sys) => ({
-      system: sys, up: g(sys, up), down: g(sys, down),
+      system: sys, up: g(sys, up), down: g(sys, down), cpuUp: perGb(sys, cpuUp), cpuDown: perGb(sys, cpuDown),
       rttP50: round(rtt[sys]!.p50), rttP99: round(rtt[sys]!.p99),
       openP50: round(open[sys]!.p50), openP99: round(open[sys]!.p99),
       conc: round(conc[sys]!, 1),
@@ -125,6 +137,7 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
       `throughput edge->cloud: isthmus ${by.isthmus.down} Gbit/s = ${round(by.isthmus.down / by['ssh -R'].down, 2)}x ssh -R's ${by['ssh -R'].down} (target >= 1x): ${by.isthmus.down >= by['ssh -R'].down ? 'MET' : 'FAIL'}`,
       `64-byte echo p50: isthmus ${by.isthmus.rttP50} ms, direct ${by.direct.rttP50} ms: overhead ${overhead} ms (target <= 0.3 ms): ${overhead <= 0.3 ? 'MET' : 'FAIL'}; ssh -R ${by['ssh -R'].rttP50} ms`,
       `open to first byte p50: isthmus ${by.isthmus.openP50} ms; floor ${openFloor} ms = 1 tunnel round trip ${round(openRtt.p50)} ms (64 B echo on an open stream, taken between the opens) + a direct connect to the first byte ${by.direct.openP50} ms (target <= the floor): ${by.isthmus.openP50 <= openFloor ? 'MET' : 'FAIL'} (${round(by.isthmus.openP50 / openFloor, 2)}x); ssh -R ${by['ssh -R'].openP50} ms`,
+      `CPU per GB moved, all processes (client, hub or sshd + ssh, edge, target): cloud->edge isthmus ${by.isthmus.cpuUp} ms, ssh -R ${by['ssh -R'].cpuUp} ms, direct ${by.direct.cpuUp} ms; edge->cloud isthmus ${by.isthmus.cpuDown} ms, ssh -R ${by['ssh -R'].cpuDown} ms, direct ${by.direct.cpuDown} ms`,
       `${settings.concurrentStreams} concurrent streams (${settings.concurrentBytes} B echo each): isthmus ${by.isthmus.conc} ms, ssh -R ${by['ssh -R'].conc} ms, direct ${by.direct.conc} ms`,
       `machine load average (1 min) ${round(loadBefore, 2)} at the start, ${round(loadavg()[0]!, 2)} at the end, on ${info.nproc} CPUs: above ~1 the figures are disturbed by other processes`,
     ];
@@ -132,9 +145,10 @@ export async function tunnel(o: BenchOptions, info: RunInfo): Promise<Report> {
       name: 'tunnel',
       title: 'Tunnel: single stream, echo, open, concurrency (beside ssh -R and a direct connection)',
       info, settings,
-      data: { rows, raw: { up, down, rtt, open, openRoundTrip: openRtt, concurrent: conc }, loadAverage: { start: loadBefore, end: loadavg()[0] } },
+      data: { rows, raw: { up, down, cpuUp, cpuDown, rtt, open, openRoundTrip: openRtt, concurrent: conc }, loadAverage: { start: loadBefore, end: loadavg()[0] } },
       tables: [
         { title: 'Single-stream throughput, Gbit/s (median of rounds)', columns: [{ key: 'system', title: 'system' }, { key: 'up', title: 'cloud->edge', right: true }, { key: 'down', title: 'edge->cloud', right: true }], rows },
+        { title: 'CPU time per GB moved, ms: every process of the transfer (the client and cloud hub, the edge hub or sshd and ssh, the target), median of rounds', columns: [{ key: 'system', title: 'system' }, { key: 'cpuUp', title: 'cloud->edge', right: true }, { key: 'cpuDown', title: 'edge->cloud', right: true }], rows },
         { title: `Echo of ${settings.echoBytes} bytes, round trip ms`, columns: [{ key: 'system', title: 'system' }, { key: 'rttP50', title: 'p50', right: true }, { key: 'rttP99', title: 'p99', right: true }], rows },
         { title: 'Open to first byte, ms (the systems in turn, sample by sample)', columns: [{ key: 'system', title: 'system' }, { key: 'openP50', title: 'p50', right: true }, { key: 'openP99', title: 'p99', right: true }], rows },
         { title: `${settings.concurrentStreams} concurrent streams, wall time ms`, columns: [{ key: 'system', title: 'system' }, { key: 'conc', title: 'ms', right: true }], rows },
