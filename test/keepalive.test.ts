@@ -32,7 +32,7 @@ t.test('encodes byte for byte as protobufjs, and both readers agree', async (t) 
     const ref = pb.Frame.decode(mine);
     const body = (f: typeof ref): unknown => ({ body: f.body, nonce: Number(f[kind]!.nonce ?? 0), sentAt: Number(f[kind]!.sentAt ?? 0) });
     if (!fast) { t.fail(`not read fast: ${mine.toString('hex')}`); continue; }
-    t.same(body(fast as typeof ref), body(ref), undefined, { diagnostic: false });
+    if (JSON.stringify(body(fast as typeof ref)) !== JSON.stringify(body(ref))) { t.fail(`read differently: ${mine.toString('hex')}`); continue; }
     checked++;
   }
   t.equal(checked, 3000, 'every frame written the same and read the same');

@@ -7,30 +7,15 @@
  */
 import t from 'tap';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { AddressInfo } from 'node:net';
 import { startHub, startEdge, until } from './helpers/hubs.js';
+import { collect, listen } from './helpers/tcp-targets.js';
 import type { CloudSocket } from '../edgehub/cloud-socket.js';
 
 const STREAMS = 3;
 const BYTES = 6 << 20;
 const BLOBS = Array.from({ length: STREAMS }, () => randomBytes(BYTES));
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-async function listen(onConn: (s: Socket) => void): Promise<Server> {
-  const server = createServer({ allowHalfOpen: true }, onConn);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return server;
-}
-
-function collect(d: Duplex): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    d.on('data', (b: Buffer) => parts.push(b));
-    d.on('end', () => resolve(Buffer.concat(parts)));
-    d.on('error', reject);
-  });
-}
 
 for (const tls of [false, true]) {
   t.test(`${STREAMS} streams each way at once over ${tls ? 'TLS' : 'plain ws'}: every byte arrives, in order`, async (t) => {

@@ -6,31 +6,16 @@
  */
 import t from 'tap';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { AddressInfo, Server } from 'node:net';
 import { startHub, startEdge, until } from './helpers/hubs.js';
+import { collect, listen } from './helpers/tcp-targets.js';
 import { StreamCode, StreamError } from '../tunnel/index.js';
 import type { CloudHub, EdgeHub } from '../index.js';
 
 const BIG = randomBytes(8 << 20);
 const BIG_SHA = createHash('sha256').update(BIG).digest('hex');
 
-async function listen(onConn: (s: Socket) => void): Promise<Server> {
-  const server = createServer({ allowHalfOpen: true }, onConn);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return server;
-}
-
 const port = (s: Server): number => (s.address() as AddressInfo).port;
-
-function collect(d: Duplex): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    d.on('data', (b: Buffer) => parts.push(b));
-    d.on('end', () => resolve(Buffer.concat(parts)));
-    d.on('error', reject);
-  });
-}
 
 interface Fixture { hub: CloudHub; edge: EdgeHub; closedPort: number }
 
