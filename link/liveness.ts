@@ -1,3 +1,9 @@
+/** What a Liveness drives: its connection's Ping, and what happens when the peer fell silent. */
+export interface LivenessHost {
+  sendPing(nonce: number, sentAt: number): void;
+  silent(silentMs: number): void;
+}
+
 /**
  * Liveness of one connection: a Ping every interval, and a deadline. If
  * nothing at all was heard from the peer since the previous Ping when the
@@ -11,12 +17,6 @@
  * `npm run bench -- scale`). The passive end then notices a silent peer
  * within three intervals instead of two: one to see no Ping, one for its own.
  */
-/** What a Liveness drives: its connection's Ping, and what happens when the peer fell silent. */
-export interface LivenessHost {
-  sendPing(nonce: number, sentAt: number): void;
-  silent(silentMs: number): void;
-}
-
 export class Liveness {
   private timer: NodeJS.Timeout | null = null;
   private lastHeard = Date.now();
