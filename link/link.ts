@@ -68,6 +68,16 @@ export interface LinkOptions {
 
 type Waiters = Map<number, (d: Delivery) => void>;
 
+/** Drop counters of every lane. */
+function dropCounters(): LinkStats['dropped'] {
+  return Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'];
+}
+
+/** All zeros, shared (frozen) by every link until its first drop: an idle link holds no counters of its own (~250 B). */
+const NO_DROPS: LinkStats['dropped'] = Object.freeze(Object.fromEntries(
+  Object.entries(dropCounters()).map(([lane, counts]) => [lane, Object.freeze(counts)]),
+)) as LinkStats['dropped'];
+
 /** Lanes from this one down (state, events, bulk) are held to the in-flight window; control never is. */
 const WINDOWED_FROM = 1;
 
@@ -126,12 +136,13 @@ export class Link implements PathOwner {
   private bytesSinceAck = 0;
   private closed = false;
   private readonly observer: LinkObserver | null;
-  private readonly sampler: AckSampler | null;
+  /** Made at the first send (a hub's idle links never send). */
+  private sampler: AckSampler | null = null;
   private readonly passivePing: boolean;
 
   readonly stats: LinkStats = {
     messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, ackFrames: 0, redundant: 0, fastRetransmits: 0, stale: 0, windowStalls: 0,
-    dropped: Object.fromEntries(LANE_NAMES.map((l) => [l, { ttl: 0, overflow: 0, superseded: 0 }])) as LinkStats['dropped'],
+    dropped: NO_DROPS,
   };
   connectedAt: number | null = null;
   lastSeenAt: number | null = null;
@@ -154,7 +165,6 @@ export class Link implements PathOwner {
     this.ackClock = new AckClock(opts.config.fastRetransmitMinMs);
     this.observer = opts.observer ?? null;
     this.passivePing = opts.passivePing ?? false;
-    this.sampler = opts.observer ? new AckSampler(LANE_COUNT, opts.observer) : null;
     for (let lane = 0; lane < LANE_COUNT; lane++) this.ackable[lane] = this.inbox.watermark(lane);
     this.outbox.onDrop((lane, seq, reason) => this.dropped(lane, seq, reason));
   }
@@ -325,7 +335,7 @@ export class Link implements PathOwner {
     if (appended.durable) await appended.durable;
     const seq = appended.seq;
     if (seq) {
-      this.sampler?.accepted(lane, seq, wire.createdAt ?? Date.now());
+      if (this.observer) (this.sampler ??= new AckSampler(LANE_COUNT, this.observer)).accepted(lane, seq, wire.createdAt ?? Date.now());
       this.scheduleFlush();
     }
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
@@ -587,6 +597,7 @@ export class Link implements PathOwner {
   }
 
   private dropped(lane: number, seq: number, reason: DropReason): void {
+    if (this.stats.dropped === NO_DROPS) this.stats.dropped = dropCounters();
     this.stats.dropped[LANE_NAMES[lane]!][reason]++;
     this.drops.count(LANE_NAMES[lane]!, reason);
     if (!seq) return;

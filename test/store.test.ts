@@ -22,6 +22,12 @@ t.test('10,000 updates to 100 keys while offline arrive as exactly 100, the newe
   await Promise.all(Array.from({ length: 10_000 }, (_, i) => hub.send('edge-1', { lane: 'state', key: `sensor-${i % 100}`, payload: { i } })));
   t.equal(hub.node('edge-1')!.lanes.state.messages, 100, 'the store holds one per key');
   t.equal(hub.node('edge-1')!.stats.dropped.state.superseded, 9_900, 'superseded counted');
+  // Links share one frozen set of zero counters until their first drop: another node's stay its own.
+  await hub.send('edge-2', { lane: 'state', key: 'k', payload: { i: 0 } });
+  t.equal(hub.node('edge-2')!.stats.dropped.state.superseded, 0, 'another node counts no drops');
+  await hub.send('edge-2', { lane: 'state', key: 'k', payload: { i: 1 } });
+  t.equal(hub.node('edge-2')!.stats.dropped.state.superseded, 1, 'its own first drop counted');
+  t.equal(hub.node('edge-1')!.stats.dropped.state.superseded, 9_900, 'and not on edge-1');
   const edge = await edgeAt(hub, dir('coalesce-edge'));
   t.teardown(() => edge.close());
   const got = new Map<string, number>();
