@@ -84,8 +84,19 @@ export class DirectReceive {
     return 0;
   }
 
+  /** Drops the next n bytes (a message's header) without making views of them: once per message. */
   private skip(n: number): void {
-    this.take(n);
+    this.pending -= n;
+    while (n > 0) {
+      const left = this.chunks[0]!.length - this.offset;
+      if (n < left) {
+        this.offset += n;
+        return;
+      }
+      this.chunks.shift();
+      this.offset = 0;
+      n -= left;
+    }
   }
 
   /** The next n bytes as views of the read buffers (no copy). */

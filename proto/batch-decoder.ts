@@ -14,6 +14,7 @@
  * over (a cold CPU after an idle wait).
  */
 import type { isthmus } from './gen/hub.js';
+import { readVarint, varintEnd } from './varint.js';
 
 type Frame = isthmus.v1.Frame;
 type Message = isthmus.v1.Message;
@@ -21,7 +22,6 @@ type Cursor = isthmus.v1.Cursor.$Properties;
 
 const TAG_FRAME_BATCH = 0x1a; // Frame.batch, field 3, length-delimited
 const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Strings up to this length are built in JS; longer ones by Buffer's latin1 reader. */
 const SHORT_STRING = 32;
 const EMPTY: Uint8Array = new Uint8Array(0);
@@ -32,21 +32,11 @@ type Latin1 = Buffer & { latin1Slice(start: number, end: number): string };
 /** Read position; module state, so readers return plain values (no tuples). */
 let pos = 0;
 
-/** A varint below 2^53, or -1 (truncated, longer than 8 bytes, or too large). */
+/** A varint below 2^53 at pos (pos moves past it), or -1. */
 function varint(b: Uint8Array, end: number): number {
-  if (pos < end) {
-    const first = b[pos]!;
-    if (first < 0x80) { pos++; return first; }
-  }
-  let n = 0;
-  let mul = 1;
-  for (let i = 0; i < 8 && pos < end; i++) {
-    const byte = b[pos++]!;
-    n += (byte & 0x7f) * mul;
-    if (byte < 0x80) return n <= MAX_SAFE ? n : -1;
-    mul *= 128;
-  }
-  return -1;
+  const v = readVarint(b, pos, end);
+  pos = varintEnd;
+  return v;
 }
 
 /** An int32 enum the general decoder would read as the same number, or -1. */

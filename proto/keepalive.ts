@@ -11,7 +11,7 @@
  */
 import type { isthmus } from './gen/hub.js';
 import { slabAlloc } from './slab.js';
-import { varintLength, writeVarint } from './varint.js';
+import { readVarint, varintEnd, varintLength, writeVarint } from './varint.js';
 
 type Frame = isthmus.v1.Frame;
 
@@ -32,21 +32,6 @@ export function encodeKeepalive(kind: 'ping' | 'pong', nonce: number, sentAt: nu
   return out;
 }
 
-/** A varint below 2^53 at b[at..end) (`next` is then where it ended), or -1: truncated, longer than 8 bytes, or larger. */
-function readVarint(b: Uint8Array, at: number, end: number): number {
-  let n = 0;
-  let mul = 1;
-  for (let i = 0; i < 8 && at < end; i++) {
-    const byte = b[at++]!;
-    n += (byte & 0x7f) * mul;
-    if (byte < 0x80) { next = at; return n <= Number.MAX_SAFE_INTEGER ? n : -1; }
-    mul *= 128;
-  }
-  return -1;
-}
-/** Where readVarint stopped (module state: no tuple per call). */
-let next = 0;
-
 /** The frame if it is exactly a Ping or Pong with known fields, each at most once; else null. */
 export function decodeKeepaliveFast(b: Uint8Array): Frame | null {
   const tag = b[0];
@@ -64,7 +49,7 @@ export function decodeKeepaliveFast(b: Uint8Array): Frame | null {
     seen |= bit;
     const v = readVarint(b, at, b.length);
     if (v < 0) return null;
-    at = next;
+    at = varintEnd;
     if (bit === 1) nonce = v;
     else sentAt = v;
   }

@@ -5,7 +5,7 @@
  */
 import type { isthmus } from './gen/hub.js';
 import { ProtocolError } from './codec.js';
-import { varintLength, writeVarint } from './varint.js';
+import { readVarint, varintEnd, varintLength, writeVarint } from './varint.js';
 
 export type StreamBody = 'streamOpen' | 'streamOk' | 'streamFail' | 'streamData' | 'streamWindow' | 'streamFin' | 'streamReset' | 'streamExit' | 'streamResize';
 
@@ -103,18 +103,6 @@ export function encodeStreamData(id: number, channel: number, parts: readonly Ui
   return out;
 }
 
-function readVarint(b: Uint8Array, at: number, end: number): [number, number] | null {
-  let n = 0;
-  let mul = 1;
-  for (let i = 0; i < 8 && at < end; i++) {
-    const byte = b[at++]!;
-    n += (byte & 0x7f) * mul;
-    if (byte < 0x80) return [n, at];
-    mul *= 128;
-  }
-  return null;
-}
-
 /**
  * The hot path of decoding: a frame that is exactly Frame{stream_data{...}}
  * as encodeStreamData writes it (fields 1, 2, 3 in order, nothing else) is
@@ -136,27 +124,26 @@ export function decodeStreamDataHead(first: Uint8Array, total: number): { id: nu
   const seen = Math.min(first.length, total);
   if (seen < 5 || first[0] !== 0x9a || first[1] !== 0x01) return null;
   const len = readVarint(first, 2, seen);
-  if (!len || len[1] + len[0] !== total) return null;
-  let at = len[1];
+  if (len < 0 || varintEnd + len !== total) return null;
+  let at = varintEnd;
   if (at >= seen || first[at++] !== 0x08) return null;
   const id = readVarint(first, at, seen);
-  if (!id || id[0] < 1) return null;
-  at = id[1];
+  if (id < 1) return null;
+  at = varintEnd;
   let channel = 0;
   if (at < seen && first[at] === 0x10) {
-    const ch = readVarint(first, at + 1, seen);
-    if (!ch) return null;
-    channel = ch[0];
-    at = ch[1];
+    channel = readVarint(first, at + 1, seen);
+    if (channel < 0) return null;
+    at = varintEnd;
   }
   if (at < total) {
     if (at >= seen || first[at++] !== 0x1a) return null;
     const dl = readVarint(first, at, seen);
-    if (!dl || dl[1] + dl[0] !== total) return null;
-    at = dl[1];
+    if (dl < 0 || varintEnd + dl !== total) return null;
+    at = varintEnd;
   } else if (at > total) {
     return null;
   }
   if (!STREAM_CHANNELS.has(channel)) return null; // the general path names the error
-  return { id: id[0], channel, at };
+  return { id, channel, at };
 }

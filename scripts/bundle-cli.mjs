@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { chmodSync, writeFileSync } from 'node:fs';
 
-export const EXTERNAL = [
+const EXTERNAL = [
   'lmdb', 'bufferutil', 'utf-8-validate', 'msgpackr-extract', 'uWebSockets.js', 'node-pty', 'ioredis',
   'prom-client', 'yaml',
 ];
