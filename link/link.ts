@@ -332,11 +332,16 @@ export class Link implements PathOwner {
     const lane = wire.lane!;
     const result = this.outbox.append(lane, wire);
     const appended = result instanceof Promise ? await result : result;
-    if (appended.durable) await appended.durable;
     const seq = appended.seq;
     if (seq) {
       if (this.observer) (this.sampler ??= new AckSampler(LANE_COUNT, this.observer)).accepted(lane, seq, wire.createdAt ?? Date.now());
+      // Out now if the store lets it go while its commit is on the way (LaneQueue.speculateTo): the
+      // peer's copy does not wait for this side's fsync; the publisher still does.
       this.scheduleFlush();
+    }
+    if (appended.durable) {
+      await appended.durable;
+      if (seq) this.scheduleFlush(); // what had to wait for its commit goes now
     }
     return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
   }

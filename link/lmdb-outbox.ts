@@ -18,6 +18,13 @@ import { entriesOf, Group, GroupList, GROUP_BYTES } from './lmdb-group.js';
 const PURGE_SLICE = 256;
 const PURGE_INTERVAL_MS = 50;
 const EMPTY = new Uint8Array(0);
+/**
+ * Seqs reserved ahead of the last assigned: the most messages of a lane that
+ * can be on the wire before they are durable, and the jump in numbering after
+ * a restart (a receiver takes any seq above its watermark; seqs need not be
+ * contiguous).
+ */
+const RESERVE_AHEAD = 1 << 16;
 
 interface Deferred {
   promise: Promise<void>;
@@ -123,8 +130,11 @@ export class LmdbOutbox extends QueuedOutbox {
       // Tombstones of runs already removed (a crash between the two removals).
       for (const seq of tombs) void this.store.meta.remove(['dead', this.peer, lane, seq]);
       const last = this.store.meta.get(['last', this.peer, lane]);
+      const reserved = this.store.meta.get(['reserved', this.peer, lane]);
       const q = this.lanes[lane]!;
-      const known = Math.max(typeof last === 'number' ? last : 0, floor);
+      // Numbering goes on past the reservation: any seq up to it may have been sent before a crash lost it.
+      q.reservedTo = typeof reserved === 'number' ? reserved : 0;
+      const known = Math.max(typeof last === 'number' ? last : 0, floor, q.reservedTo);
       if (known > q.lastSeq) q.lastSeq = q.durableSeq = known;
       if (stale) this.eraseAcked(lane, 0, floor);
     }
@@ -167,7 +177,24 @@ export class LmdbOutbox extends QueuedOutbox {
     if (this.online && this.store.cachedBytes + bytes.length <= this.store.cacheBudget) {
       slot.bytes = bytes;
       this.store.cachedBytes += bytes.length;
+      this.reserve(lane, slot.seq); // only a message in memory can go before its commit
     }
+  }
+
+  /**
+   * Keeps the lane's seqs reserved well ahead of the last one assigned, so a
+   * message may go to the peer while its commit is still on the way (see
+   * LaneQueue.speculateTo): one small write per RESERVE_AHEAD / 2 messages,
+   * riding in this turn's commit. Until it is synced, messages wait for their
+   * own commit as they would without it.
+   */
+  private reserve(lane: number, seq: number): void {
+    const q = this.lanes[lane]!;
+    if (seq + RESERVE_AHEAD / 2 <= q.reservedTo) return;
+    const to = q.reservedTo = seq + RESERVE_AHEAD;
+    this.store.durable(this.store.meta.put(['reserved', this.peer, lane], to)).then(() => {
+      if (to > q.speculateTo) q.speculateTo = to;
+    }, () => {}); // not written: nothing is sent early (the failure reaches publishers through their own commit)
   }
 
   private writeGroup(lane: number, g: Group): void {
@@ -320,6 +347,11 @@ export class LmdbOutbox extends QueuedOutbox {
   }
 
   close(): void {
+    // The last commit holds every seq assigned: a clean restart numbers on from the last one, without a jump.
+    for (let lane = 0; lane < LANE_COUNT; lane++) {
+      const q = this.lanes[lane]!;
+      if (q.reservedTo > q.lastSeq) void this.store.meta.put(['reserved', this.peer, lane], q.reservedTo = q.lastSeq);
+    }
     this.writeRuns(); // what was accepted this turn is written before the environment closes
     this.closed = true;
     if (this.purging) clearTimeout(this.purging);

@@ -74,9 +74,10 @@ export interface Outbox {
   readonly epoch: string;
   /**
    * Assigns the next seq of the lane, encodes and queues the message; the
-   * result's `durable` (if any) resolves once the store has made it durable,
-   * and only then is it handed out for sending. Throws QueueFullError when the
-   * lane is full and its policy is reject.
+   * result's `durable` (if any) resolves once the store has made it durable.
+   * It is handed out for sending once durable, or earlier within the seqs the
+   * store has durably reserved (LaneQueue.speculateTo). Throws QueueFullError
+   * when the lane is full and its policy is reject.
    */
   append(lane: number, message: WireMessageProps): Promise<Appended> | Appended;
   /**

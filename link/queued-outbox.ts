@@ -31,8 +31,16 @@ export class LaneQueue {
   count = 0;
   bytes = 0;
   lastSeq = 0;
-  /** Highest seq known durable: nothing above it is handed out for sending. */
+  /** Highest seq known durable. */
   durableSeq = 0;
+  /**
+   * Highest seq that may be sent before it is durable: the store has durably
+   * reserved the seqs up to it, and a restart numbers on past them, so a seq
+   * the peer saw from a message lost in a crash is never given to another one.
+   */
+  speculateTo = 0;
+  /** The reservation written (speculateTo once it is synced). */
+  reservedTo = 0;
   /** Coalescing lanes only, made on the first keyed message: an idle link's lanes hold no Map (scale: bytes per idle edge). */
   byKey: Map<string, Slot> | null = null;
 }
@@ -135,8 +143,9 @@ export abstract class QueuedOutbox implements Outbox {
     let bytes = 0;
     for (let i = this.firstAfter(q, afterSeq); i < q.slots.length && out.length < maxMessages; i++) {
       const slot = q.slots[i]!;
-      if (slot.seq > q.durableSeq) break; // a message is sent only once it cannot be lost
       if (!slot.live) continue;
+      // Not durable yet: sent only within the reservation and from memory (an uncommitted record cannot be read back).
+      if (slot.seq > q.durableSeq && (slot.seq > q.speculateTo || !slot.bytes)) break;
       if (slot.expiresAt && slot.expiresAt <= now) {
         this.kill(lane, q, slot);
         this.emit(lane, slot.seq, 'ttl');
