@@ -9,33 +9,81 @@
  */
 import type { Database } from 'lmdb';
 import { HIGH } from './lmdb-layout.js';
+import { ReceiveOverlay, type ReceiveCommits } from './receive-overlay.js';
 
 export type KvKey = string | Array<string | number>;
 
 export interface KeyValue {
   get(key: KvKey): unknown;
-  /** Writes synchronously: inside a handler it joins the delivery's transaction. */
+  /**
+   * Inside a 'message' handler it joins the commit of the delivery's
+   * watermark; outside one it writes synchronously (unless a handler's write
+   * to the same key is still on its way: then it follows that one, committed
+   * at the end of the turn).
+   */
   put(key: KvKey, value: unknown): void;
   remove(key: KvKey): void;
   /** Entries whose string key starts with prefix (or, for array keys, whose first elements equal prefix), in key order. */
   list(prefix: KvKey): Array<{ key: KvKey; value: unknown }>;
 }
 
+/**
+ * Handlers run before the receive transaction opens (receive-overlay.ts): what
+ * they write waits in an overlay, which reads consult first, and commits with
+ * the watermarks. A write outside the handlers is its own synchronous
+ * transaction, unless a handler's write to the same key is still on its way:
+ * then it joins that queue (committed at the end of the turn), so that it
+ * lands after it.
+ */
 export class LmdbKeyValue implements KeyValue {
-  constructor(private readonly db: Database<unknown, KvKey>) {}
+  private readonly pending = new ReceiveOverlay<KvKey>(kvId);
+  private readonly write = (key: KvKey, value: unknown, removed: boolean): void => {
+    if (removed) this.db.removeSync(key);
+    else this.db.putSync(key, value);
+  };
+
+  constructor(private readonly db: Database<unknown, KvKey>, private readonly commits: ReceiveCommits) {}
+
   get(key: KvKey): unknown {
+    const e = this.pending.get(key);
+    if (e) return e.removed ? undefined : e.value;
     return this.db.get(key);
   }
   put(key: KvKey, value: unknown): void {
-    this.db.putSync(key, value);
+    this.set(key, value, false);
   }
   remove(key: KvKey): void {
-    this.db.removeSync(key);
+    this.set(key, undefined, true);
   }
   list(prefix: KvKey): Array<{ key: KvKey; value: unknown }> {
     const range = typeof prefix === 'string' ? { start: prefix, end: prefix + HIGH } : { start: prefix, end: [...prefix, HIGH] };
-    return [...this.db.getRange(range)].map(({ key, value }) => ({ key, value }));
+    const stored = [...this.db.getRange(range)].map(({ key, value }) => ({ key, value }));
+    if (this.pending.size === 0) return stored;
+    return this.pending.merge(stored, (k) => startsWith(k, prefix), (key, value) => ({ key, value }));
   }
+  /** A receive commit completed: its writes are read from the store again. */
+  settled(commit: number): void {
+    this.pending.settled(commit);
+  }
+
+  private set(key: KvKey, value: unknown, removed: boolean): void {
+    if (this.commits.delivering || this.pending.get(key)) {
+      this.pending.defer(this.commits, key, value, removed, this.write);
+      if (!this.commits.delivering) this.commits.commitSoon();
+    } else {
+      this.write(key, value, removed);
+    }
+  }
+}
+
+function kvId(key: KvKey): string {
+  return typeof key === 'string' ? `s${key}` : JSON.stringify(key);
+}
+
+/** What list(prefix) matches: a string key by its start, an array key by its first elements. */
+function startsWith(key: KvKey, prefix: KvKey): boolean {
+  if (typeof prefix === 'string') return typeof key === 'string' && key.startsWith(prefix);
+  return Array.isArray(key) && prefix.every((p, i) => key[i] === p);
 }
 
 export class MemoryKeyValue implements KeyValue {

@@ -665,7 +665,7 @@ export class Link implements PathOwner {
     // The watermarks as of this batch: what may be acked once they are synced.
     const marks: Array<[number, number]> = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) if (lanes & (1 << lane)) marks.push([lane, inbox.watermark(lane)]);
-    // The handlers run inside the commit: what they write to the hub's kv commits with the watermark.
+    // The handlers run before the commit; what they write to the hub's kv commits with the watermark.
     const deliver = (): void => {
       for (const m of accepted) {
         this.stats.messagesIn++;

@@ -4,6 +4,7 @@ import { InboundMessage } from './message.js';
 import { cacheKeyOf, snapshot, type ResourceRecorder } from './store.js';
 import { HIGH } from './lmdb-layout.js';
 import type { LmdbStore } from './lmdb-store.js';
+import { ReceiveOverlay } from './receive-overlay.js';
 
 export class LmdbResources implements ResourceRecorder {
   private readonly db: LmdbStore['resourcesDb'];
@@ -12,25 +13,46 @@ export class LmdbResources implements ResourceRecorder {
     this.db = store.resourcesDb;
   }
 
+  /** Entries on their way to the disk with the receive commit (reads see them first: receive-overlay.ts). */
+  private readonly pending = new ReceiveOverlay<string>((k) => k);
+  private readonly write = (key: string, value: unknown, removed: boolean): void => {
+    if (removed) this.db.removeSync(key);
+    else this.db.putSync(key, value);
+  };
+
   record(m: WireMessage): void {
     const key = cacheKeyOf(m);
     if (key === null) return;
-    const value = snapshot(m);
-    this.store.pendingReceive.push(m.op === 4 ? () => { this.db.removeSync(key); } : () => { this.db.putSync(key, value); });
+    const removed = m.op === 4;
+    this.pending.defer(this.store, key, removed ? undefined : snapshot(m), removed, this.write);
   }
 
   get(key: string): InboundMessage | undefined {
-    const m = this.db.get(key) as WireMessage | undefined;
+    const e = this.pending.get(key);
+    const m = (e ? (e.removed ? undefined : e.value) : this.db.get(key)) as WireMessage | undefined;
     return m ? new InboundMessage(m) : undefined;
   }
 
   list(prefix = ''): InboundMessage[] {
-    const out: InboundMessage[] = [];
-    for (const { value } of this.db.getRange({ start: prefix, end: prefix + HIGH })) out.push(new InboundMessage(value as WireMessage));
-    return out;
+    let entries = [...this.db.getRange({ start: prefix, end: prefix + HIGH })].map(({ key, value }) => ({ key, value }));
+    if (this.pending.size) entries = this.pending.merge(entries, (k) => k.startsWith(prefix), (key, value) => ({ key, value }));
+    return entries.map((e) => new InboundMessage(e.value as WireMessage));
   }
 
   get size(): number {
-    return this.db.getKeysCount();
+    let n = this.db.getKeysCount();
+    if (this.pending.size) {
+      for (const e of this.pending.values()) {
+        const stored = this.db.doesExist(e.key);
+        if (e.removed && stored) n--;
+        else if (!e.removed && !stored) n++;
+      }
+    }
+    return n;
+  }
+
+  /** A receive commit completed: its entries are read from the store again. */
+  settled(commit: number): void {
+    this.pending.settled(commit);
   }
 }

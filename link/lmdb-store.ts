@@ -21,6 +21,7 @@ import { LmdbInbox } from './lmdb-inbox.js';
 import { LmdbResources } from './lmdb-resources.js';
 import { LmdbKeyValue, type KeyValue, type KvKey } from './kv.js';
 import { RecordArena } from './lmdb-arena.js';
+import type { ReceiveCommits } from './receive-overlay.js';
 
 // lmdb's CommonJS build: one file (and one each for msgpackr, ordered-binary,
 // weak-lru-cache) where its ES module build is some 30, each resolved by the
@@ -39,7 +40,7 @@ export interface LmdbStoreOptions {
 
 export const DefaultLmdbStore = Object.freeze({ minFreeBytes: 256 << 20, cacheBytes: 128 << 20 });
 
-export class LmdbStore implements Store {
+export class LmdbStore implements Store, ReceiveCommits {
   readonly kind = 'lmdb';
   readonly env: RootDatabase;
   readonly msgs: Database<Buffer, Key>;
@@ -66,8 +67,13 @@ export class LmdbStore implements Store {
   /** Outboxes with runs appended this turn, written once the turn ends (see writeAtTurnEnd). */
   private turnWriters: LmdbOutbox[] = [];
 
-  /** Receive-side writes (watermarks, versions, cache entries) waiting for the next commit. */
+  /** Receive-side writes (watermarks, versions, cache entries, the handlers' kv writes) waiting for the next commit. */
   pendingReceive: Array<() => void> = [];
+  /** True while the handlers of a received batch run (their kv writes join its commit). */
+  delivering = false;
+  /** Receive commits started so far; the next one is numbered one more (ReceiveCommits). */
+  private receiveCommits = 0;
+  private commitArmed = false;
 
   private constructor(readonly location: string, env: RootDatabase, minFreeBytes: number, cacheBytes: number, private readonly release: () => void) {
     this.env = env;
@@ -140,7 +146,7 @@ export class LmdbStore implements Store {
   }
 
   kv(): KeyValue {
-    return (this.kvStore ??= new LmdbKeyValue(this.kvDb));
+    return (this.kvStore ??= new LmdbKeyValue(this.kvDb, this));
   }
 
   resources(): ResourceRecorder {
@@ -181,21 +187,59 @@ export class LmdbStore implements Store {
   }
 
   /**
-   * Commits the pending receive-side writes, and whatever `deliver` (the
-   * application's handlers) writes to the kv database, in one transaction. Once committed they survive a crash of this process
+   * Runs `deliver` (the application's handlers), then commits the pending
+   * receive-side writes and whatever the handlers wrote to the kv database,
+   * in one transaction. Once committed they survive a crash of this process
    * (lmdb-js restores the last committed transaction unless the machine
    * rebooted); `synced()` says when they survive power loss as well.
    */
   commitReceived(deliver: () => void): Promise<void> {
+    // The handlers run now, not inside the transaction: lmdb-js opens that in its next
+    // write batch (0.1-0.2 ms later when idle, after the commit in progress when busy),
+    // and a message's delivery waited for it. What they write joins this commit through
+    // an overlay that reads consult first (receive-overlay.ts).
+    this.delivering = true;
+    try {
+      deliver();
+    } finally {
+      this.delivering = false;
+    }
+    return this.commitPending();
+  }
+
+  get nextCommit(): number {
+    return this.receiveCommits + 1;
+  }
+
+  /** Commits the pending receive writes at the end of this turn (a kv write outside the handlers that must follow theirs). */
+  commitSoon(): void {
+    if (this.commitArmed) return;
+    this.commitArmed = true;
+    setImmediate(() => {
+      this.commitArmed = false;
+      if (this.pendingReceive.length) void this.commitPending().catch(() => {}); // a failed commit fails the links' next one too
+    });
+  }
+
+  /**
+   * An asynchronous transaction: lmdb-js runs the callback on this thread inside the
+   * next batch's write transaction, then commits it on its writer thread, so the event
+   * loop never blocks on the disk.
+   */
+  private commitPending(): Promise<void> {
     const writes = this.pendingReceive;
     this.pendingReceive = [];
-    // An asynchronous transaction: lmdb-js runs the callback on this thread inside the
-    // next batch's write transaction, then commits it on its writer thread, so the
-    // event loop never blocks on the disk. The handlers run inside, after the writes.
+    const commit = ++this.receiveCommits;
+    const settled = (): void => {
+      this.kvStore?.settled(commit);
+      this.cache?.settled(commit);
+    };
     return this.env.transaction(() => {
       for (const w of writes) w();
-      deliver();
-    }).then(() => undefined);
+    }).then(settled, (err: unknown) => {
+      settled();
+      throw err;
+    });
   }
 
   synced(): Promise<void> {
@@ -204,6 +248,7 @@ export class LmdbStore implements Store {
 
   async close(): Promise<void> {
     for (const o of this.outboxes) o.close(); // writes this turn's runs, stops background removal before the environment closes
+    if (this.pendingReceive.length) await this.commitPending().catch(() => {}); // a kv write that was following a handler's
     await this.durable(this.meta.put(['closed-at'], Date.now()));
     await this.env.close();
     this.release();

@@ -1,0 +1,112 @@
+/**
+ * Writes on their way to the disk with a receive commit. The application's
+ * handlers run as soon as a batch arrives, not inside the LMDB transaction
+ * their writes (and the batch's watermarks) commit in: lmdb-js opens that
+ * transaction in its next write batch, 0.1–0.2 ms later on an idle store and
+ * after the commit in progress on a busy one (`/tmp` probe: an async
+ * `transaction()` callback ran 101–189 µs after the call), and a message's
+ * delivery waited for it. Until the commit completes, reads look here first,
+ * so a handler sees what it wrote, as it did inside the transaction.
+ *
+ * Exactly-once effects hold as before: the handlers' writes and the
+ * watermarks commit in one transaction, or (after a crash) neither does and
+ * the messages are delivered again.
+ */
+import { createRequire } from 'node:module';
+import type * as Lmdb from 'lmdb';
+
+// lmdb's CommonJS build, as lmdb-store.ts loads it; its key encoding gives the store's key order.
+const { keyValueToBuffer } = createRequire(import.meta.url)('lmdb') as typeof Lmdb & { keyValueToBuffer(key: unknown): Buffer };
+
+/** The store's side of it: where a deferred write goes, and which commit takes it. */
+export interface ReceiveCommits {
+  /** True while handlers run: their writes join the next receive commit. */
+  readonly delivering: boolean;
+  /** The number the next receive commit will have (commits complete in order). */
+  readonly nextCommit: number;
+  /** What the next receive commit writes. */
+  pendingReceive: Array<() => void>;
+  /** Has the pending receive writes committed soon (at the end of this turn) when no delivery is under way to take them. */
+  commitSoon(): void;
+}
+
+/** One deferred write, as its commit will make it. */
+interface Cell {
+  value: unknown;
+  removed: boolean;
+  commit: number;
+}
+
+/** One key's newest uncommitted state; `removed` for a removal. */
+export interface Pending<K> {
+  key: K;
+  value: unknown;
+  removed: boolean;
+  /** The last commit that writes it (commits complete in order). */
+  commit: number;
+  /** Its deferred writes not yet committed, oldest first. */
+  cells: Cell[];
+}
+
+export class ReceiveOverlay<K extends string | Array<string | number>> {
+  private readonly entries = new Map<string, Pending<K>>();
+
+  constructor(private readonly id: (key: K) => string) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  values(): IterableIterator<Pending<K>> {
+    return this.entries.values();
+  }
+
+  /** The key's uncommitted state, if any. */
+  get(key: K): Pending<K> | undefined {
+    return this.entries.size === 0 ? undefined : this.entries.get(this.id(key));
+  }
+
+  /**
+   * Defers a write to the next receive commit: `write(value, removed)` runs
+   * inside its transaction with the value as of now (a crash after that
+   * commit and before the next must leave this delivery's effect, not a
+   * later one's).
+   */
+  defer(commits: ReceiveCommits, key: K, value: unknown, removed: boolean, write: (key: K, value: unknown, removed: boolean) => void): void {
+    const id = this.id(key);
+    let e = this.entries.get(id);
+    if (!e) this.entries.set(id, e = { key, value, removed, commit: 0, cells: [] });
+    e.value = value;
+    e.removed = removed;
+    e.commit = commits.nextCommit;
+    const cell: Cell = { value, removed, commit: commits.nextCommit };
+    e.cells.push(cell);
+    commits.pendingReceive.push(() => write(key, cell.value, cell.removed));
+  }
+
+  /** Commit `commit` has completed (or failed): reads of what it wrote go to the store again. */
+  settled(commit: number): void {
+    for (const [id, e] of this.entries) {
+      if (e.commit <= commit) this.entries.delete(id);
+      else if (e.cells[0]!.commit <= commit) e.cells = e.cells.filter((c) => c.commit > commit);
+    }
+  }
+
+  /**
+   * Merges the uncommitted entries that `matches` into `stored` (a range read
+   * from the store), in the store's key order.
+   */
+  merge<E extends { key: K }>(stored: E[], matches: (key: K) => boolean, entry: (key: K, value: unknown) => E): E[] {
+    const mine = [...this.entries.values()].filter((e) => matches(e.key));
+    if (mine.length === 0) return stored;
+    const byId = new Map(stored.map((e) => [this.id(e.key), e]));
+    for (const e of mine) {
+      if (e.removed) byId.delete(this.id(e.key));
+      else byId.set(this.id(e.key), entry(e.key, e.value));
+    }
+    return [...byId.values()]
+      .map((e) => ({ e, b: keyValueToBuffer(e.key) }))
+      .sort((x, y) => Buffer.compare(x.b, y.b))
+      .map((x) => x.e);
+  }
+}
