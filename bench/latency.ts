@@ -10,7 +10,7 @@ import type { BenchOptions } from './args.js';
 import { startFloorEcho, startIsthmusEcho, type EchoTarget } from './echo-targets.js';
 import type { RunInfo } from './machine.js';
 import { FOREIGN_CPU_WARNING, IDLE_BUDGET_MS, IdleWaiter, MachineMeter } from './machine-load.js';
-import { timedEchoes } from './timed-echoes.js';
+import { timedEchoes, WARM_UP, warmUpCount } from './timed-echoes.js';
 import type { Report } from './report.js';
 import { percentiles, round, type Percentiles } from './stats.js';
 import { pct } from './format.js';
@@ -61,7 +61,7 @@ export async function latency(o: BenchOptions, info: RunInfo): Promise<Report> {
   const idle = new IdleWaiter(o.waitIdle * 1000, IDLE_BUDGET_MS);
   let run = 1;
   try {
-    for (const t of targets) await measure(t, 1000, o.quick ? 500 : 2000, o.latencyBytes, run++); // JIT warm-up, discarded
+    for (const t of targets) await measure(t, WARM_UP.rate, warmUpCount(o.quick), o.latencyBytes, run++); // JIT warm-up, discarded
     for (const rate of o.rates) {
       const count = Math.max(1, Math.round(rate * o.seconds));
       for (const t of targets) {
@@ -93,7 +93,7 @@ function report(o: BenchOptions, info: RunInfo, rows: LatencyRow[]): Report {
     name: 'latency',
     title: 'Latency: cloud API -> edge handler -> back (ms)',
     info,
-    settings: { waitIdleSeconds: o.waitIdle, rates: o.rates, secondsPerRate: o.seconds, payloadBytes: o.latencyBytes, lane: o.lane, graceMs: GRACE_MS },
+    settings: { waitIdleSeconds: o.waitIdle, rates: o.rates, secondsPerRate: o.seconds, payloadBytes: o.latencyBytes, lane: o.lane, graceMs: GRACE_MS, warmUp: `${warmUpCount(o.quick)} round trips at ${WARM_UP.rate} msg/s per system, discarded` },
     data: { rows: rows.map((r) => roundRow(r)), ratios },
     tables: [{
       title: 'Round trip, ms (open loop, fixed rate)',

@@ -8,6 +8,22 @@
 import { performance } from 'node:perf_hooks';
 import { paced } from './pacer.js';
 
+/**
+ * The warm-up before any timed round, for every system alike: round trips at
+ * a high rate, discarded. V8 optimizes a function once it has run enough
+ * bytecode; after the 2000 round trips these benchmarks used to warm up with,
+ * the message path still ran as baseline code (`perf record` at 20 msg/s:
+ * Builtins_LoadIC and the baseline call builtins on top), which is not what a
+ * hub that has been up for minutes runs. Per-hop probe at 20 msg/s after N
+ * warm-up round trips: 2000: 655 µs, 10,000: 524 µs, 20,000: 461 µs, 50,000:
+ * 486 µs (the plateau). `--quick` warms up with a tenth.
+ */
+export const WARM_UP = { rate: 2000, count: 20_000 } as const;
+
+export function warmUpCount(quick: boolean): number {
+  return quick ? WARM_UP.count / 10 : WARM_UP.count;
+}
+
 export interface EchoEnds {
   onEcho: (payload: Uint8Array) => void;
   send(payload: Buffer): void;

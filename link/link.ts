@@ -468,6 +468,7 @@ export class Link implements PathOwner {
       const parts: Uint8Array[] = [];
       let size = 0;
       for (let lane = 0; lane < LANE_COUNT && parts.length < maxBatch && size < this.frameBytes; lane++) {
+        if (this.outbox.lastSeq(lane) <= path.sent[lane]!) continue; // nothing new: no pending() call (a reply's flush touches one lane of four)
         const windowed = lane >= WINDOWED_FROM;
         let room = this.frameBytes - size;
         if (windowed) {

@@ -12,6 +12,7 @@ import type { BenchOptions } from '../args.js';
 import type { RunInfo } from '../machine.js';
 import type { Report } from '../report.js';
 import { round } from '../stats.js';
+import { WARM_UP, warmUpCount } from '../timed-echoes.js';
 import { LossNamespace, namespaceUnavailable } from './namespace.js';
 import { SYSTEM_TITLES, availableSystems, type SystemName } from './systems.js';
 import type { RateResult, WorkerResult, WorkerSpec } from './worker.js';
@@ -32,7 +33,7 @@ function countFor(o: BenchOptions, rate: number): number {
 }
 
 function runWorker(ns: LossNamespace | null, spec: WorkerSpec): Promise<WorkerResult> {
-  const budgetMs = spec.rates.reduce((ms, r) => ms + (r.count / r.rate) * 1000 + spec.graceMs + 1_000, 0) + 60_000;
+  const budgetMs = spec.rates.reduce((ms, r) => ms + (r.count / r.rate) * 1000 + spec.graceMs + 1_000, 0) + (spec.warmUp / WARM_UP.rate) * 1000 + 60_000;
   const [cmd, ...args] = [...(ns?.wrap ?? []), process.execPath, WORKER, JSON.stringify(spec)];
   return new Promise((resolve, reject) => {
     execFile(cmd!, args, { timeout: budgetMs, killSignal: 'SIGKILL', maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
@@ -62,7 +63,7 @@ export async function loss(o: BenchOptions, info: RunInfo): Promise<Report> {
           process.stderr.write(`loss: [${done + 1}/${total}] ${system} at ${lossPct} % loss, repetition ${rep}${Number.isFinite(eta) ? `, about ${eta} s left` : ''}\n`);
           const r = await runWorker(ns, {
             system, perMille: Math.round(lossPct * 10), lossy: ns !== null, payloadBytes: o.latencyBytes, graceMs: GRACE_MS + 4 * o.delayMs, delayMs: o.delayMs,
-            rates: o.rates.map((rate) => ({ rate, count: countFor(o, rate) })),
+            rates: o.rates.map((rate) => ({ rate, count: countFor(o, rate) })), warmUp: warmUpCount(o.quick),
           });
           for (const x of r.results) rows.push({ ...x, system, lossPct, rep });
           counters[`${system}@${lossPct}%#${rep}`] = r.counters;
@@ -143,6 +144,7 @@ function report(o: BenchOptions, info: RunInfo, rows: Row[], counters: Record<st
     settings: {
       losses, rates: o.rates, repetitions: o.reps, samplesPerRun: Object.fromEntries(o.rates.map((r) => [r, countFor(o, r)])),
       payloadBytes: o.latencyBytes, graceMs: GRACE_MS, delayMsEachWay: o.delayMs,
+      warmUp: `${warmUpCount(o.quick)} round trips at ${WARM_UP.rate} msg/s without loss, then 200 at 200 msg/s under the loss, per system and case, discarded`,
       delayLine: o.delayMs > 0 ? 'user-space TCP proxy in front of the link port: TCP sees the delay as the application\'s, so its retransmission timers stay loopback-sized' : 'none',
       lossRule: 'nft: tcp dport|sport LINKPORT numgen random mod 1000 < N drop, in a private netns on lo',
     },

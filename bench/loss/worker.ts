@@ -6,7 +6,7 @@
  * send call to its echo), and prints one JSON line: the samples' percentiles,
  * lost and duplicated echoes per rate.
  */
-import { timedEchoes } from '../timed-echoes.js';
+import { timedEchoes, WARM_UP } from '../timed-echoes.js';
 import { percentiles, type Percentiles } from '../stats.js';
 import { setLoss } from './namespace.js';
 import { startSystem, type LossTarget, type SystemName } from './systems.js';
@@ -22,6 +22,8 @@ export interface WorkerSpec {
   graceMs: number;
   /** Added each way by a user-space delay line in front of the link port, ms (0: none). */
   delayMs: number;
+  /** Round trips of the JIT warm-up (bench/timed-echoes.ts, WARM_UP), before the loss is set. */
+  warmUp: number;
 }
 
 export interface RateResult extends Percentiles {
@@ -46,8 +48,10 @@ async function measure(t: LossTarget, rate: number, count: number, size: number,
 async function main(spec: WorkerSpec): Promise<WorkerResult> {
   const t = await startSystem(spec.system, spec.delayMs);
   try {
+    // JIT warm-up without loss (at a high rate under loss it would mostly time TCP's recovery), discarded.
+    await measure(t, WARM_UP.rate, spec.warmUp, spec.payloadBytes, 0, spec.graceMs);
     if (spec.lossy) setLoss(t.linkPorts, spec.perMille);
-    // Warm-up under the same loss (JIT, TCP windows), discarded.
+    // Warm-up under the same loss (TCP windows), discarded.
     await measure(t, 200, 200, spec.payloadBytes, 1, spec.graceMs);
     const results: RateResult[] = [];
     let run = 2;
