@@ -36,13 +36,11 @@ export interface KeyValue {
  * lands after it.
  */
 export class LmdbKeyValue implements KeyValue {
-  private readonly pending = new ReceiveOverlay<KvKey>(kvId);
-  private readonly write = (key: KvKey, value: unknown, removed: boolean): void => {
-    if (removed) this.db.removeSync(key);
-    else this.db.putSync(key, value);
-  };
+  private readonly pending: ReceiveOverlay<KvKey>;
 
-  constructor(private readonly db: Database<unknown, KvKey>, private readonly commits: ReceiveCommits) {}
+  constructor(private readonly db: Database<unknown, KvKey>, private readonly commits: ReceiveCommits) {
+    this.pending = new ReceiveOverlay<KvKey>(db, kvId);
+  }
 
   get(key: KvKey): unknown {
     const e = this.pending.get(key);
@@ -68,10 +66,10 @@ export class LmdbKeyValue implements KeyValue {
 
   private set(key: KvKey, value: unknown, removed: boolean): void {
     if (this.commits.delivering || this.pending.get(key)) {
-      this.pending.defer(this.commits, key, value, removed, this.write);
+      this.pending.defer(this.commits, key, value, removed);
       if (!this.commits.delivering) this.commits.commitSoon();
     } else {
-      this.write(key, value, removed);
+      this.pending.write(key, value, removed);
     }
   }
 }

@@ -11,20 +11,17 @@ export class LmdbResources implements ResourceRecorder {
 
   constructor(private readonly store: LmdbStore) {
     this.db = store.resourcesDb;
+    this.pending = new ReceiveOverlay<string>(this.db, (k) => k);
   }
 
   /** Entries on their way to the disk with the receive commit (reads see them first: receive-overlay.ts). */
-  private readonly pending = new ReceiveOverlay<string>((k) => k);
-  private readonly write = (key: string, value: unknown, removed: boolean): void => {
-    if (removed) this.db.removeSync(key);
-    else this.db.putSync(key, value);
-  };
+  private readonly pending: ReceiveOverlay<string>;
 
   record(m: WireMessage): void {
     const key = cacheKeyOf(m);
     if (key === null) return;
     const removed = m.op === 4;
-    this.pending.defer(this.store, key, removed ? undefined : snapshot(m), removed, this.write);
+    this.pending.defer(this.store, key, removed ? undefined : snapshot(m), removed);
   }
 
   get(key: string): InboundMessage | undefined {

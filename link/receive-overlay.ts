@@ -48,10 +48,22 @@ export interface Pending<K> {
   cells: Cell[];
 }
 
+/** The store's database the overlay writes to. */
+export interface Writable<K> {
+  putSync(key: K, value: unknown): unknown;
+  removeSync(key: K): unknown;
+}
+
 export class ReceiveOverlay<K extends string | Array<string | number>> {
   private readonly entries = new Map<string, Pending<K>>();
 
-  constructor(private readonly id: (key: K) => string) {}
+  constructor(private readonly db: Writable<K>, private readonly id: (key: K) => string) {}
+
+  /** Writes to the store at once (inside a transaction callback, into that transaction). */
+  write(key: K, value: unknown, removed: boolean): void {
+    if (removed) this.db.removeSync(key);
+    else this.db.putSync(key, value);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -67,12 +79,11 @@ export class ReceiveOverlay<K extends string | Array<string | number>> {
   }
 
   /**
-   * Defers a write to the next receive commit: `write(value, removed)` runs
-   * inside its transaction with the value as of now (a crash after that
-   * commit and before the next must leave this delivery's effect, not a
-   * later one's).
+   * Defers a write to the next receive commit: it is made inside that
+   * transaction with the value as of now (a crash after that commit and
+   * before the next must leave this delivery's effect, not a later one's).
    */
-  defer(commits: ReceiveCommits, key: K, value: unknown, removed: boolean, write: (key: K, value: unknown, removed: boolean) => void): void {
+  defer(commits: ReceiveCommits, key: K, value: unknown, removed: boolean): void {
     const id = this.id(key);
     let e = this.entries.get(id);
     if (!e) this.entries.set(id, e = { key, value, removed, commit: 0, cells: [] });
@@ -81,7 +92,7 @@ export class ReceiveOverlay<K extends string | Array<string | number>> {
     e.commit = commits.nextCommit;
     const cell: Cell = { value, removed, commit: commits.nextCommit };
     e.cells.push(cell);
-    commits.pendingReceive.push(() => write(key, cell.value, cell.removed));
+    commits.pendingReceive.push(() => this.write(key, cell.value, cell.removed));
   }
 
   /** Commit `commit` has completed (or failed): reads of what it wrote go to the store again. */
