@@ -50,6 +50,16 @@ function edgeCommits(edges: readonly EdgeHub[]): number {
   return sum;
 }
 
+/**
+ * The sending side's window stalls: in the up case the edges send, so the
+ * cloud hub's windowStalls (its own sends) say nothing about this run.
+ */
+function senderStats(edges: readonly EdgeHub[]): { windowStalls: number } {
+  let windowStalls = 0;
+  for (const e of edges) windowStalls += e.status().stats.windowStalls;
+  return { windowStalls };
+}
+
 export const storeSink: RoleStart = sinkOf(startStoreEdges);
 
 export const storeSource: RoleStart = async (spec, report) => {
@@ -64,7 +74,7 @@ export const storeSource: RoleStart = async (spec, report) => {
       Promise.all(edges.map((e) => sendPipelined(spec.perClient, () => e.publish({ lane, payload }), { ...window, aborted: () => stopped })))
         .then((runs) => report({
           type: 'done', received: 0, sent: runs.reduce((a, r) => a + r.sent, 0),
-          detail: { ...edgeStats(edges), commits: edgeCommits(edges) - commits0 },
+          detail: { ...edgeStats(edges), ...senderStats(edges), commits: edgeCommits(edges) - commits0 },
         }))
         .catch((err: Error) => report({ type: 'error', message: `publish: ${err.message}` }));
     },
