@@ -14,7 +14,9 @@
  * steps skipped then do nothing. The set of such clients is kept from the
  * persistence's own calls (a client enters it when aedes stores a QoS > 0
  * subscription of its session, and leaves it only when its session is wiped),
- * so it can only be larger than the truth: a doubt takes the full path.
+ * so it can only be larger than the truth: a doubt takes the full path. (The
+ * broker's persistence is aedes' in-memory one, empty at start: no session
+ * exists that the set has not seen.)
  * Delivery itself (per-client QoS, message ids, inflight, the write) stays
  * aedes' own: mqemitter calls each subscriber's deliver function as it would.
  */
@@ -56,8 +58,11 @@ export class DirectPublish {
       return add(client, subs);
     };
     p.cleanSubscriptions = (client) => {
-      // Wiped only once the persistence has done so (until then a lookup may still find them).
-      return clean(client).then(() => { this.persistent.delete(client.id); });
+      // Left at once, not when the wipe resolves: a persistent SUBSCRIBE of the same client id
+      // that lands meanwhile must stay counted. A message that goes direct during the wipe would
+      // only have been queued for the session being wiped.
+      this.persistent.delete(client.id);
+      return clean(client);
     };
   }
 
