@@ -90,7 +90,8 @@ Examples:
         fail(err);
       }
       const data = options.dataDir ?? CLOUDHUB_DEFAULTS.dataDir;
-      hub.on('message', (node, m) => log.debug({ node, lane: m.lane, seq: m.seq, kind: m.kind, key: m.key, traceId: m.traceId || undefined }, 'message from edge'));
+      // Only when debug is on: the record object was built for every message from every edge, logged or not.
+      if (log.isLevelEnabled('debug')) hub.on('message', (node, m) => log.debug({ node, lane: m.lane, seq: m.seq, kind: m.kind, key: m.key, traceId: m.traceId || undefined }, 'message from edge'));
       const ca = hub.caFile ? ` --ca ${hub.caFile}` : '';
       process.stderr.write([
         '',

@@ -50,6 +50,9 @@ export class ExternalBroker implements LocalSide {
       client.subscribe(subs, (err) => { if (err) log.error({ err: err.message }, 'external MQTT broker refused a subscription'); });
     };
     client.on('connect', (ack) => {
+      // Each reconnect makes a new socket. mqtt.js leaves Nagle on: a QoS 0 publish (no reply to
+      // carry the broker's ACK) written behind another would wait for the delayed ACK, up to 40 ms.
+      (client.stream as { setNoDelay?: (on: boolean) => unknown }).setNoDelay?.(true);
       log.info({ url, sessionPresent: ack.sessionPresent }, 'connected to the external MQTT broker');
       if (!ack.sessionPresent) subscribe();
     });

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { refusalRecord, type RefusalRecord } from './refusal.js';
 import { guardPacketSize } from './packet-limit.js';
 import { WriteHold } from './write-hold.js';
+import { DirectPublish } from './direct-publish.js';
 
 export interface BrokerHooks<Id> {
   /**
@@ -48,7 +49,11 @@ export class MqttBroker<Id> {
   port = 0;
   private readonly ids = new WeakMap<Client, Id>();
 
-  private constructor(readonly aedes: Aedes, private readonly server: net.Server, readonly host: string, private readonly log: Logger, private readonly hold: WriteHold) {}
+  private readonly direct: DirectPublish;
+
+  private constructor(readonly aedes: Aedes, private readonly server: net.Server, readonly host: string, private readonly log: Logger, private readonly hold: WriteHold) {
+    this.direct = new DirectPublish(aedes);
+  }
 
   static async start<Id>(o: BrokerOptions<Id>): Promise<MqttBroker<Id>> {
     const { hooks, log } = o;
@@ -132,6 +137,11 @@ export class MqttBroker<Id> {
     else done(null);
   }
 
+  /** The broker's own publishes that skipped aedes.publish()'s queueing steps (direct-publish.ts). */
+  get directPublishes(): number {
+    return this.direct.taken;
+  }
+
   /** MQTT clients connected now. */
   get clients(): number {
     return this.aedes.connectedClients;
@@ -151,6 +161,7 @@ export class MqttBroker<Id> {
   /** publish() without a promise, for the per-message path: done(err) once aedes has handed it on. */
   forward(topic: string, payload: Buffer, qos: 0 | 1, retain: boolean, done: (err?: Error) => void): void {
     this.hold.publishing();
+    if (this.direct.publish(topic, payload, qos, retain, done)) return;
     this.aedes.publish({ cmd: 'publish', topic, payload, qos, retain, dup: false }, done);
   }
 
