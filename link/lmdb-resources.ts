@@ -9,13 +9,13 @@ import { ReceiveOverlay } from './receive-overlay.js';
 export class LmdbResources implements ResourceRecorder {
   private readonly db: LmdbStore['resourcesDb'];
 
+  /** Entries on their way to the disk with the receive commit (reads see them first: receive-overlay.ts). */
+  private readonly pending: ReceiveOverlay<string>;
+
   constructor(private readonly store: LmdbStore) {
     this.db = store.resourcesDb;
     this.pending = new ReceiveOverlay<string>(this.db, (k) => k);
   }
-
-  /** Entries on their way to the disk with the receive commit (reads see them first: receive-overlay.ts). */
-  private readonly pending: ReceiveOverlay<string>;
 
   record(m: WireMessage): void {
     const key = cacheKeyOf(m);
@@ -39,10 +39,10 @@ export class LmdbResources implements ResourceRecorder {
   get size(): number {
     let n = this.db.getKeysCount();
     if (this.pending.size) {
-      for (const e of this.pending.values()) {
-        const stored = this.db.doesExist(e.key);
-        if (e.removed && stored) n--;
-        else if (!e.removed && !stored) n++;
+      for (const [key, w] of this.pending.newest()) {
+        const stored = this.db.doesExist(key);
+        if (w.removed && stored) n--;
+        else if (!w.removed && !stored) n++;
       }
     }
     return n;

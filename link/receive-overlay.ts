@@ -30,22 +30,18 @@ export interface ReceiveCommits {
   commitSoon(): void;
 }
 
-/** One deferred write, as its commit will make it. */
-interface Cell {
+/** One deferred write, as its commit will make it; `removed` for a removal. */
+export interface PendingWrite {
   value: unknown;
   removed: boolean;
+  /** The receive commit that makes it (commits complete in order). */
   commit: number;
 }
 
-/** One key's newest uncommitted state; `removed` for a removal. */
-export interface Pending<K> {
+/** One key's deferred writes not yet committed, oldest first: the last one is what reads see. */
+interface Pending<K> {
   key: K;
-  value: unknown;
-  removed: boolean;
-  /** The last commit that writes it (commits complete in order). */
-  commit: number;
-  /** Its deferred writes not yet committed, oldest first. */
-  cells: Cell[];
+  writes: PendingWrite[];
 }
 
 /** The store's database the overlay writes to. */
@@ -69,13 +65,16 @@ export class ReceiveOverlay<K extends string | Array<string | number>> {
     return this.entries.size;
   }
 
-  values(): IterableIterator<Pending<K>> {
-    return this.entries.values();
+  /** Every key with uncommitted writes, and its newest one. */
+  *newest(): IterableIterator<[K, PendingWrite]> {
+    for (const e of this.entries.values()) yield [e.key, e.writes[e.writes.length - 1]!];
   }
 
-  /** The key's uncommitted state, if any. */
-  get(key: K): Pending<K> | undefined {
-    return this.entries.size === 0 ? undefined : this.entries.get(this.id(key));
+  /** The key's newest uncommitted write, if any. */
+  get(key: K): PendingWrite | undefined {
+    if (this.entries.size === 0) return undefined;
+    const writes = this.entries.get(this.id(key))?.writes;
+    return writes?.[writes.length - 1];
   }
 
   /**
@@ -86,20 +85,19 @@ export class ReceiveOverlay<K extends string | Array<string | number>> {
   defer(commits: ReceiveCommits, key: K, value: unknown, removed: boolean): void {
     const id = this.id(key);
     let e = this.entries.get(id);
-    if (!e) this.entries.set(id, e = { key, value, removed, commit: 0, cells: [] });
-    e.value = value;
-    e.removed = removed;
-    e.commit = commits.nextCommit;
-    const cell: Cell = { value, removed, commit: commits.nextCommit };
-    e.cells.push(cell);
-    commits.pendingReceive.push(() => this.write(key, cell.value, cell.removed));
+    if (!e) this.entries.set(id, e = { key, writes: [] });
+    const w: PendingWrite = { value, removed, commit: commits.nextCommit };
+    e.writes.push(w);
+    commits.pendingReceive.push(() => this.write(key, w.value, w.removed));
   }
 
   /** Commit `commit` has completed (or failed): reads of what it wrote go to the store again. */
   settled(commit: number): void {
     for (const [id, e] of this.entries) {
-      if (e.commit <= commit) this.entries.delete(id);
-      else if (e.cells[0]!.commit <= commit) e.cells = e.cells.filter((c) => c.commit > commit);
+      let done = 0;
+      while (done < e.writes.length && e.writes[done]!.commit <= commit) done++;
+      if (done === e.writes.length) this.entries.delete(id);
+      else if (done > 0) e.writes = e.writes.slice(done);
     }
   }
 
@@ -108,12 +106,12 @@ export class ReceiveOverlay<K extends string | Array<string | number>> {
    * from the store), in the store's key order.
    */
   merge<E extends { key: K }>(stored: E[], matches: (key: K) => boolean, entry: (key: K, value: unknown) => E): E[] {
-    const mine = [...this.entries.values()].filter((e) => matches(e.key));
+    const mine = [...this.newest()].filter(([key]) => matches(key));
     if (mine.length === 0) return stored;
     const byId = new Map(stored.map((e) => [this.id(e.key), e]));
-    for (const e of mine) {
-      if (e.removed) byId.delete(this.id(e.key));
-      else byId.set(this.id(e.key), entry(e.key, e.value));
+    for (const [key, w] of mine) {
+      if (w.removed) byId.delete(this.id(key));
+      else byId.set(this.id(key), entry(key, w.value));
     }
     return [...byId.values()]
       .map((e) => ({ e, b: keyValueToBuffer(e.key) }))
