@@ -9,13 +9,13 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import {
   batchEntrySize, CloseCode, encodeAckFrame, encodeBatchFrame, encodeFrame, encodeKeepalive, ProtocolError,
-  type Frame, type WireCursor, type WireMessage,
+  type Frame, type WireCursor, type WireMessage, type WireMessageProps,
 } from '../proto/index.js';
 import type { LinkConfig } from './config.js';
 import { LANE_COUNT, LANE_NAMES, type LaneName, laneIndex } from './lane.js';
 import type { Inbox } from './inbox.js';
 import { InboundMessage, objectIdentity, toWire, type SendInput } from './message.js';
-import type { DropReason, LaneDepth, Outbox } from './outbox.js';
+import type { Appended, DropReason, LaneDepth, Outbox } from './outbox.js';
 import { LazyReceipt, type Delivery, type Receipt } from './receipt.js';
 import type { Transport } from './transport.js';
 import { DropLog } from './drop-log.js';
@@ -139,6 +139,8 @@ export class Link implements PathOwner {
   /** Made at the first send (a hub's idle links never send). */
   private sampler: AckSampler | null = null;
   private readonly passivePing: boolean;
+  /** What receipts call to wait for their ack: one function for all of them. */
+  private readonly tracker = (lane: LaneName, seq: number): Promise<Delivery> => this.track(lane, seq);
 
   readonly stats: LinkStats = {
     messagesIn: 0, messagesOut: 0, framesIn: 0, framesOut: 0, duplicates: 0, ackFrames: 0, redundant: 0, fastRetransmits: 0, stale: 0, windowStalls: 0,
@@ -325,13 +327,27 @@ export class Link implements PathOwner {
     this.flush();
   }
 
-  /** Accepts a message for the peer. Resolves once the outbox holds it. */
-  async send(input: SendInput): Promise<Receipt> {
-    if (this.closed) throw new Error(`link to ${this.peer} is closed`);
-    const wire = toWire(input, this.config.limits);
-    const lane = wire.lane!;
-    const result = this.outbox.append(lane, wire);
-    const appended = result instanceof Promise ? await result : result;
+  /**
+   * Accepts a message for the peer. Resolves once the outbox holds it (once it
+   * is durable, with a durable store). Not async: a message waiting for its
+   * commit holds its receipt only, not this call's frame with the wire message
+   * (a publisher keeps thousands in flight; what they hold is copied at each
+   * young-generation GC).
+   */
+  send(input: SendInput): Promise<Receipt> {
+    if (this.closed) return Promise.reject(new Error(`link to ${this.peer} is closed`));
+    try {
+      const wire = toWire(input, this.config.limits);
+      const lane = wire.lane!;
+      const result = this.outbox.append(lane, wire);
+      if (result instanceof Promise) return result.then((appended) => this.appended(lane, wire, appended));
+      return this.appended(lane, wire, result);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  private appended(lane: number, wire: WireMessageProps, appended: Appended): Promise<Receipt> {
     const seq = appended.seq;
     if (seq) {
       if (this.observer) (this.sampler ??= new AckSampler(LANE_COUNT, this.observer)).accepted(lane, seq, wire.createdAt ?? Date.now());
@@ -339,11 +355,12 @@ export class Link implements PathOwner {
       // peer's copy does not wait for this side's fsync; the publisher still does.
       this.scheduleFlush();
     }
-    if (appended.durable) {
-      await appended.durable;
+    const receipt = new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, this.tracker);
+    if (!appended.durable) return Promise.resolve(receipt);
+    return appended.durable.then(() => {
       if (seq) this.scheduleFlush(); // what had to wait for its commit goes now
-    }
-    return new LazyReceipt(wire.id!, LANE_NAMES[lane]!, seq, (l, s) => this.track(l, s));
+      return receipt;
+    });
   }
 
   /** One lane's depth (metrics read every link's at each scrape: no object per lane). */
