@@ -80,6 +80,11 @@ const NO_DROPS: LinkStats['dropped'] = Object.freeze(Object.fromEntries(
 
 /** Lanes from this one down (state, events, bulk) are held to the in-flight window; control never is. */
 const WINDOWED_FROM = 1;
+/**
+ * Bytes the peer may hold received but not yet synced, in in-flight windows:
+ * its receive commits then stay bounded when its disk is slower than the link.
+ */
+const UNSYNCED_WINDOWS = 4;
 
 export class Link implements PathOwner {
   readonly peer: string;
@@ -99,10 +104,19 @@ export class Link implements PathOwner {
   private stallTimer: NodeJS.Timeout | null = null;
   /** Highest seq the peer acknowledged, per lane. */
   private readonly acked = new Array<number>(LANE_COUNT).fill(0);
-  /** Sent and unacknowledged bytes of the windowed lanes, and where each frame's share ends. */
+  /** Highest seq the peer said it received, not yet synced (Ack.received), per lane; at least `acked` once it counts. */
+  private readonly credited = new Array<number>(LANE_COUNT).fill(0);
+  /**
+   * Sent bytes of the windowed lanes neither received nor acknowledged (the
+   * window), and where each frame's share ends. A lane's first
+   * `creditedMarks` marks were received and left the window; they stay until
+   * acknowledged, counted in `unackedBytes`.
+   */
   private inflightBytes = 0;
+  private unackedBytes = 0;
   /** Per windowed lane, made on its first frame (an idle link holds none). */
   private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }> | null> = new Array(LANE_COUNT).fill(null);
+  private readonly creditedMarks = new Array<number>(LANE_COUNT).fill(0);
   private windowFull = false;
   /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
   private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
@@ -134,6 +148,12 @@ export class Link implements PathOwner {
   private ackTimer: NodeJS.Timeout | null = null;
   /** Message bytes made ackable (committed and synced) since the last Ack frame. */
   private bytesSinceAck = 0;
+  /** Per lane, the watermark delivered and not yet synced that the next credit claims (Ack.received). */
+  private readonly receivedSeq = new Array<number>(LANE_COUNT).fill(0);
+  private creditLanes = 0;
+  /** Message bytes delivered since the last credit. */
+  private bytesSinceCredit = 0;
+  private creditScheduled = false;
   private closed = false;
   private readonly observer: LinkObserver | null;
   /** Made at the first send (a hub's idle links never send). */
@@ -215,6 +235,8 @@ export class Link implements PathOwner {
     if (epoch === this.inbox.epoch) return;
     this.inbox.useEpoch(epoch);
     this.ackable.fill(0);
+    this.receivedSeq.fill(0);
+    this.creditLanes = 0;
   }
 
   /**
@@ -234,9 +256,12 @@ export class Link implements PathOwner {
     if (first) {
       for (let lane = 0; lane < LANE_COUNT; lane++) {
         this.inflightMarks[lane] = null;
+        this.creditedMarks[lane] = 0;
+        this.credited[lane] = this.acked[lane]!;
         this.owner[lane] = null;
       }
       this.inflightBytes = 0;
+      this.unackedBytes = 0;
       this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
       this.outbox.peerOnline?.(true);
       this.connectedAt = now;
@@ -309,7 +334,12 @@ export class Link implements PathOwner {
         if (acks?.length) this.onAck(acks, now);
         break;
       }
-      case 'ack': this.onAck(frame.ack!.cursors ?? [], now); break;
+      case 'ack': {
+        const received = frame.ack!.received;
+        if (received?.length) this.onCredit(received, now);
+        this.onAck(frame.ack!.cursors ?? [], now);
+        break;
+      }
       case 'ping': path?.liveness.peerPinged(now); path?.conn.send(encodeKeepalive('pong', Number(frame.ping!.nonce ?? 0), Number(frame.ping!.sentAt ?? 0))); break;
       case 'pong': {
         const sample = path?.liveness.pong(frame.pong!.sentAt ?? 0, now);
@@ -456,11 +486,20 @@ export class Link implements PathOwner {
     path.sent[lane] = this.acked[lane]!;
   }
 
-  /** Forgets where a lane was written: its unacked messages count as not sent. */
+  /**
+   * Forgets where a lane was written: its unacked messages count as not sent,
+   * and as not received (what is resent waits for a credit or an ack again).
+   */
   private release(lane: number): void {
     this.owner[lane] = null;
-    for (const m of this.inflightMarks[lane] ?? []) this.inflightBytes -= m.bytes;
+    const marks = this.inflightMarks[lane] ?? [];
+    for (let i = 0; i < marks.length; i++) {
+      if (i >= this.creditedMarks[lane]!) this.inflightBytes -= marks[i]!.bytes;
+      this.unackedBytes -= marks[i]!.bytes;
+    }
     this.inflightMarks[lane] = null;
+    this.creditedMarks[lane] = 0;
+    this.credited[lane] = this.acked[lane]!;
     if (this.windowFull) {
       this.windowFull = false;
       this.scheduleFlush();
@@ -491,7 +530,7 @@ export class Link implements PathOwner {
         if (windowed) {
           if (this.owner[lane] === null) this.assign(lane, path);
           if (this.owner[lane] !== path) continue;
-          const left = this.config.windowBytes - this.inflightBytes;
+          const left = Math.min(this.config.windowBytes - this.inflightBytes, UNSYNCED_WINDOWS * this.config.windowBytes - this.unackedBytes);
           if (left <= 0) {
             if (!this.windowFull) this.stats.windowStalls++;
             this.windowFull = true;
@@ -513,6 +552,7 @@ export class Link implements PathOwner {
         if (windowed) {
           if (from <= this.acked[lane]!) this.progressAt[lane] = now; // the ack clock starts with the first unacked message
           this.inflightBytes += laneBytes;
+          this.unackedBytes += laneBytes;
           (this.inflightMarks[lane] ??= []).push({ seq: last, bytes: laneBytes, at: now });
           if (this.paths.length > 1) this.watchStalls();
         }
@@ -546,7 +586,7 @@ export class Link implements PathOwner {
     let waiting = false;
     for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) {
       const owner = this.owner[lane];
-      if (!owner || owner.sent[lane]! <= this.acked[lane]!) continue;
+      if (!owner || owner.sent[lane]! <= Math.max(this.acked[lane]!, this.credited[lane]!)) continue;
       if (now - this.progressAt[lane]! < this.ackClock.timeoutMs) { waiting = true; continue; }
       const other = bestPath(this.paths, now, owner);
       if (!other) continue;
@@ -573,6 +613,39 @@ export class Link implements PathOwner {
     }
   }
 
+  /**
+   * The peer received (not yet synced) up to these seqs: their bytes leave the
+   * in-flight window; the outbox keeps them until acked (SPEC §8).
+   */
+  private onCredit(cursors: readonly WireCursor[], now: number): void {
+    for (const c of cursors) {
+      if (c.epoch !== this.outbox.epoch) continue;
+      const lane = c.lane ?? 0;
+      const seq = c.seq ?? 0;
+      if (seq > this.outbox.lastSeq(lane)) {
+        throw new ProtocolError(`credit for seq ${seq} on lane ${LANE_NAMES[lane]} beyond the last sent (${this.outbox.lastSeq(lane)})`);
+      }
+      if (seq <= this.credited[lane]! || seq <= this.acked[lane]!) continue;
+      this.credited[lane] = seq;
+      this.progressAt[lane] = now;
+      const marks = this.inflightMarks[lane];
+      if (!marks) continue;
+      let i = this.creditedMarks[lane]!;
+      if (i < marks.length && marks[i]!.seq <= seq) {
+        while (i < marks.length && marks[i]!.seq <= seq) this.inflightBytes -= marks[i++]!.bytes;
+        this.ackClock.sample(now - marks[i - 1]!.at);
+        this.creditedMarks[lane] = i;
+        this.windowOpened();
+      }
+    }
+  }
+
+  private windowOpened(): void {
+    if (!this.windowFull) return;
+    this.windowFull = false;
+    this.scheduleFlush();
+  }
+
   private ackedUpTo(lane: number, seq: number, now: number): void {
     if (seq <= this.acked[lane]!) return;
     this.acked[lane] = seq;
@@ -581,16 +654,21 @@ export class Link implements PathOwner {
     this.sampler?.acked(lane, seq);
     const marks = this.inflightMarks[lane];
     if (marks?.length) {
+      const credited = this.creditedMarks[lane]!;
       let done = 0;
-      while (done < marks.length && marks[done]!.seq <= seq) this.inflightBytes -= marks[done++]!.bytes;
+      while (done < marks.length && marks[done]!.seq <= seq) {
+        const bytes = marks[done]!.bytes;
+        if (done >= credited) this.inflightBytes -= bytes;
+        this.unackedBytes -= bytes;
+        done++;
+      }
       if (done) {
-        this.ackClock.sample(now - marks[done - 1]!.at);
+        // A frame whose credit came first was sampled then: its ack waited for the peer's sync too.
+        if (done > credited) this.ackClock.sample(now - marks[done - 1]!.at);
         marks.splice(0, done);
+        this.creditedMarks[lane] = Math.max(0, credited - done);
       }
-      if (this.windowFull) {
-        this.windowFull = false;
-        this.scheduleFlush();
-      }
+      this.windowOpened();
     }
     const waiters = this.waiters[lane];
     if (!waiters || waiters.size === 0) return;
@@ -713,6 +791,7 @@ export class Link implements PathOwner {
       return;
     }
     this.flushDeferred();
+    this.credit(marks, bytes);
     // Acks wait for the commit and its sync (power loss), in order behind earlier ones.
     const next = (this.acking ?? Promise.resolve())
       .then(() => committed)
@@ -726,6 +805,39 @@ export class Link implements PathOwner {
     if (!this.flushAfterDelivery) return;
     this.flushAfterDelivery = false;
     this.flush();
+  }
+
+  /**
+   * Tells the sender what was delivered and waits for its commit (Ack.received),
+   * once a quarter of its window has come in since the last such word: its
+   * window then keeps moving while the commit and its sync are on the way; the
+   * Ack that lets it forget the messages follows the sync.
+   */
+  private credit(marks: ReadonlyArray<[number, number]>, bytes: number): void {
+    for (const [lane, seq] of marks) {
+      if (seq > this.receivedSeq[lane]!) this.receivedSeq[lane] = seq;
+      this.creditLanes |= 1 << lane;
+    }
+    this.bytesSinceCredit += bytes;
+    if (this.creditScheduled || this.bytesSinceCredit < this.config.windowBytes / 4) return;
+    this.creditScheduled = true;
+    setImmediate(() => this.writeCredits());
+  }
+
+  private writeCredits(): void {
+    this.creditScheduled = false;
+    this.bytesSinceCredit = 0;
+    if (this.paths.length === 0 || !this.creditLanes) return;
+    const received: WireCursor[] = [];
+    for (let lane = 0; lane < LANE_COUNT; lane++) {
+      // A lane whose Ack already covers it needs no credit.
+      if (this.creditLanes & (1 << lane) && this.receivedSeq[lane]! > this.ackable[lane]!) received.push({ epoch: this.inbox.epoch, lane, seq: this.receivedSeq[lane]! });
+    }
+    this.creditLanes = 0;
+    if (received.length === 0) return;
+    const frame = encodeAckFrame([], received);
+    for (const p of this.paths) p.conn.send(frame);
+    this.stats.ackFrames += this.paths.length;
   }
 
   private ackUpTo(marks: ReadonlyArray<[number, number]>): void {

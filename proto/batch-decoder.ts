@@ -142,12 +142,14 @@ export function decodeBatchFast(bytes: Uint8Array): Frame | null {
   pos = inner;
   const messages: Message[] = [];
   const acks: Cursor[] = [];
-  // Batch: messages = 1, acks = 2. Ack: cursors = 1.
+  const received: Cursor[] = [];
+  // Batch: messages = 1, acks = 2. Ack: cursors = 1, received = 2.
   const messageTag = frameTag === TAG_FRAME_BATCH ? 0x0a : -1;
   const cursorTag = frameTag === TAG_FRAME_BATCH ? 0x12 : 0x0a;
+  const receivedTag = frameTag === TAG_FRAME_ACK ? 0x12 : -1;
   while (pos < end) {
     const tag = b[pos++]!;
-    if (tag !== messageTag && tag !== cursorTag) return null;
+    if (tag !== messageTag && tag !== cursorTag && tag !== receivedTag) return null;
     const start = span(b, end);
     if (start < 0) return null;
     const stop = pos;
@@ -159,10 +161,10 @@ export function decodeBatchFast(bytes: Uint8Array): Frame | null {
     } else {
       const c = cursor(b, stop);
       if (!c) return null;
-      acks.push(c);
+      (tag === cursorTag ? acks : received).push(c);
     }
     pos = stop;
   }
-  if (frameTag === TAG_FRAME_ACK) return { body: 'ack', ack: { cursors: acks } } as unknown as Frame;
+  if (frameTag === TAG_FRAME_ACK) return { body: 'ack', ack: { cursors: acks, received } } as unknown as Frame;
   return { body: 'batch', batch: { messages, acks } } as unknown as Frame;
 }

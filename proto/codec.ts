@@ -103,7 +103,7 @@ export function decodeFrame(bytes: Uint8Array, limits: WireLimits): Frame {
   }
   switch (frame.body) {
     case 'batch': validateBatch(frame.batch!, limits); break;
-    case 'ack': validateCursors(frame.ack!.cursors, 'ack.cursors'); break;
+    case 'ack': validateCursors(frame.ack!.cursors, 'ack.cursors'); validateCursors(frame.ack!.received, 'ack.received'); break;
     case 'hello': validateHello(frame.hello as Hello, limits); break;
     case 'welcome': validateWelcome(frame.welcome as Welcome, limits); break;
     case 'ping': checkUint(frame.ping!.nonce, 'ping.nonce'); checkUint(frame.ping!.sentAt, 'ping.sent_at'); break;

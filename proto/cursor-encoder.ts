@@ -16,6 +16,7 @@ const TAG_CURSOR_LANE = 0x10; // Cursor.lane, field 2, varint
 const TAG_CURSOR_SEQ = 0x18; // Cursor.seq, field 3, varint
 export const TAG_BATCH_ACKS = 0x12; // Batch.acks, field 2
 const TAG_ACK_CURSORS = 0x0a; // Ack.cursors, field 1
+const TAG_ACK_RECEIVED = 0x12; // Ack.received, field 2
 const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
 
 function cursorLength(c: Cursor): number {
@@ -50,11 +51,12 @@ export function writeCursorFields(out: Buffer, at: number, tag: number, cursors:
   return at;
 }
 
-/** Frame{ack{cursors}}. */
-export function encodeAckFrame(cursors: readonly Cursor[]): Uint8Array {
-  const inner = cursorFieldsLength(cursors);
+/** Frame{ack{cursors, received}}. */
+export function encodeAckFrame(cursors: readonly Cursor[], received: readonly Cursor[] = []): Uint8Array {
+  const inner = cursorFieldsLength(cursors) + cursorFieldsLength(received);
   const out = slabAlloc(1 + varintLength(inner) + inner);
   out[0] = TAG_FRAME_ACK;
-  writeCursorFields(out, writeVarint(out, 1, inner), TAG_ACK_CURSORS, cursors);
+  const at = writeCursorFields(out, writeVarint(out, 1, inner), TAG_ACK_CURSORS, cursors);
+  writeCursorFields(out, at, TAG_ACK_RECEIVED, received);
   return out;
 }

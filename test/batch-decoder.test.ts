@@ -49,7 +49,10 @@ function randomMessage(): Record<string, unknown> {
 
 function randomFrame(): Uint8Array {
   const acks = rng.int(2) ? Array.from({ length: rng.int(4) }, () => ({ epoch: rng.int(20) ? pick(['', 'e1']) : 'ü', lane: rng.int(4), seq: pick(NUMBERS) })) : [];
-  if (rng.int(5) === 0) return rng.int(2) ? encodeFrame({ ack: { cursors: acks } }) : encodeAckFrame(acks);
+  if (rng.int(5) === 0) {
+    const received = rng.int(2) ? acks.slice(0, 1) : [];
+    return rng.int(2) ? encodeFrame({ ack: { cursors: acks, received } }) : encodeAckFrame(acks, received);
+  }
   const messages = Array.from({ length: 1 + rng.int(4) }, randomMessage);
   // Both encoders the hubs use, and protobufjs's own.
   if (rng.int(2)) return encodeFrame({ batch: { messages, acks } });

@@ -71,6 +71,8 @@ t.test('the hand-written ack encoders write what protobufjs writes', async (t) =
   const sets = [[], [{ epoch: 'e1', lane: 0, seq: 0 }], [{ epoch: '', lane: 3, seq: 1 }, { epoch: 'ü-epoch', lane: 2, seq: Number.MAX_SAFE_INTEGER }], [{ epoch: 'x'.repeat(64), lane: 1, seq: 128 }]];
   for (const cursors of sets) {
     t.same(Buffer.from(encodeAckFrame(cursors)), Buffer.from(encodeFrame({ ack: { cursors } })), `ack frame ${JSON.stringify(cursors)}`);
+    t.same(Buffer.from(encodeAckFrame(cursors, sets[1]!)), Buffer.from(encodeFrame({ ack: { cursors, received: sets[1]! } })), `ack frame with a credit ${JSON.stringify(cursors)}`);
+    t.same(Buffer.from(encodeAckFrame([], cursors)), Buffer.from(encodeFrame({ ack: { received: cursors } })), `credit only ${JSON.stringify(cursors)}`);
     const messages = [{ id: 'm', seq: 1 }];
     t.same(Buffer.from(encodeBatchFrame([encodeMessage(messages[0]!)], cursors)), Buffer.from(encodeFrame({ batch: { messages, acks: cursors } })), `batch acks ${JSON.stringify(cursors)}`);
   }

@@ -576,6 +576,9 @@ export namespace isthmus {
             /** Ack cursors. */
             cursors: isthmus.v1.Cursor.$Properties[];
 
+            /** Ack received. */
+            received: isthmus.v1.Cursor.$Properties[];
+
             /**
              * Creates a new Ack instance using the specified properties.
              * @param [properties] Properties to set
@@ -610,6 +613,9 @@ export namespace isthmus {
 
                 /** Ack cursors */
                 cursors?: (isthmus.v1.Cursor.$Properties[]|null);
+
+                /** Ack received */
+                received?: (isthmus.v1.Cursor.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

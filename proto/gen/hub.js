@@ -1430,6 +1430,7 @@ export const isthmus = $root.isthmus = (() => {
              * Properties of an Ack.
              * @typedef {Object} isthmus.v1.Ack.$Properties
              * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [cursors] Ack cursors
+             * @property {Array.<isthmus.v1.Cursor.$Properties>|null} [received] Ack received
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1456,6 +1457,7 @@ export const isthmus = $root.isthmus = (() => {
              */
             const Ack = function (properties) {
                 this.cursors = [];
+                this.received = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1469,6 +1471,14 @@ export const isthmus = $root.isthmus = (() => {
              * @instance
              */
             Ack.prototype.cursors = $util.emptyArray;
+
+            /**
+             * Ack received.
+             * @member {Array.<isthmus.v1.Cursor.$Properties>} received
+             * @memberof isthmus.v1.Ack
+             * @instance
+             */
+            Ack.prototype.received = $util.emptyArray;
 
             /**
              * Creates a new Ack instance using the specified properties.
@@ -1505,6 +1515,9 @@ export const isthmus = $root.isthmus = (() => {
                 if (message.cursors != null && message.cursors.length)
                     for (let i = 0; i < message.cursors.length; ++i)
                         $root.isthmus.v1.Cursor.encode(message.cursors[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.received != null && message.received.length)
+                    for (let i = 0; i < message.received.length; ++i)
+                        $root.isthmus.v1.Cursor.encode(message.received[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1555,6 +1568,14 @@ export const isthmus = $root.isthmus = (() => {
                             if (!(message.cursors && message.cursors.length))
                                 message.cursors = [];
                             message.cursors.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.received && message.received.length))
+                                message.received = [];
+                            message.received.push($root.isthmus.v1.Cursor.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     }
