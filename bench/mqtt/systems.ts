@@ -27,19 +27,22 @@ export interface MqttSystem {
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cli', 'isthmus.js');
 
-/** `store`: lmdb (durable, the default of both commands) or memory (no fsync: the same footing as the peers, which persist nothing here). */
-export async function startIsthmus(store: 'lmdb' | 'memory' = 'lmdb'): Promise<MqttSystem> {
+/**
+ * `store`: lmdb (durable, the default of both commands) or memory (no fsync: the same footing as the peers, which persist nothing here).
+ * `edgeStore` (the same by default) sets the edge's apart, for probes that split the durable cost by side.
+ */
+export async function startIsthmus(store: 'lmdb' | 'memory' = 'lmdb', edgeStore: 'lmdb' | 'memory' = store): Promise<MqttSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'isthmus-bench-mqtt-'));
   const cloud = await startDaemon(process.execPath, [CLI, 'cloudhub', '--listen', '127.0.0.1:0', '--no-admin', '--no-kube', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--data', join(dir, 'cloud'), '--store', store, '--log-level', 'warn'],
     { ready: /MQTT face:\s+mqtt:\/\/127\.0\.0\.1:\d+/, label: 'isthmus cloudhub' });
   const url = /edges connect to:\s+(ws:\/\/\S+)/.exec(cloud.log())![1]!;
   const cloudMqtt = Number(/MQTT face:\s+mqtt:\/\/127\.0\.0\.1:(\d+)/.exec(cloud.log())![1]);
   const token = (await promisify(execFile)(process.execPath, [CLI, 'token', 'create', '--node', 'bench-edge', '--data', join(dir, 'cloud')])).stdout.trim();
-  const edge = await startDaemon(process.execPath, [CLI, 'edgehub', '--cloud', url, '--node', 'bench-edge', '--token', token, '--data', join(dir, 'edge'), '--store', store, '--no-admin', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--log-level', 'info'],
+  const edge = await startDaemon(process.execPath, [CLI, 'edgehub', '--cloud', url, '--node', 'bench-edge', '--token', token, '--data', join(dir, 'edge'), '--store', edgeStore, '--no-admin', '--insecure-dev', '--mqtt', '127.0.0.1:0', '--log-level', 'info'],
     { ready: /"msg":"online"/, label: 'isthmus edgehub' });
   const edgeMqtt = Number(/"url":"mqtt:\/\/127\.0\.0\.1:(\d+)"/.exec(edge.log())![1]);
   return {
-    name: store === 'lmdb' ? 'isthmus' : 'isthmus-memory',
+    name: store !== edgeStore ? `isthmus-${store}-${edgeStore}` : store === 'lmdb' ? 'isthmus' : 'isthmus-memory',
     pub: { port: cloudMqtt, username: 'isthmus', password: readFileSync(join(dir, 'cloud', 'mqtt-password'), 'utf8').trim(), topic: 'isthmus/nodes/bench-edge/down/bench' },
     sub: { port: edgeMqtt, filter: 'isthmus/down/#' },
     async stop() {
