@@ -161,12 +161,12 @@ export class Uplink {
    * it is never joined; any other frame is joined and read as usual.
    */
   private receivedParts(sock: CloudSocket, parts: Buffer[], length: number): void {
-    if (!sock.received.takesNow(parts[0]![0], length)) return this.queueParts(sock, parts, length);
+    if (!sock.received.takesNow(parts[0]?.[0], length)) return this.queueParts(sock, parts, length);
     this.handleParts(sock, parts, length);
   }
 
   private handleParts(sock: CloudSocket, parts: Buffer[], length: number): void {
-    if (parts.length === 1) return this.received(sock, parts[0]!, true);
+    if (parts.length <= 1) return this.received(sock, parts[0] ?? Buffer.alloc(0), true); // empty: decodeFrame names the error
     const head = this.session !== null && this.tunnel && length <= this.config.link.limits.maxFrameBytes ? decodeStreamDataHead(parts[0]!, length) : null;
     if (head === null) return this.received(sock, Buffer.concat(parts, length), true);
     if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
@@ -189,7 +189,10 @@ export class Uplink {
    * is tunnel data, which never passes anything and stays unjoined.
    */
   private queueParts(sock: CloudSocket, parts: Buffer[], length: number): void {
-    if (parts.length === 1) return sock.received.push(parts[0]!, () => this.received(sock, parts[0]!, true));
+    if (parts.length <= 1) {
+      const data = parts[0] ?? Buffer.alloc(0); // an empty message: decodeFrame names the error in its turn
+      return sock.received.push(data, () => this.received(sock, data, true));
+    }
     if (decodeStreamDataHead(parts[0]!, length) !== null) return sock.received.pushBarrier(() => this.handleParts(sock, parts, length));
     const data = Buffer.concat(parts, length);
     sock.received.push(data, () => this.received(sock, data, true));

@@ -5,7 +5,7 @@
  * its event-loop turn. Frames here are the real encoder's bytes.
  */
 import t from 'tap';
-import { encodeAckFrame, encodeBatchFrame, encodeFrame, encodeKeepalive, encodeMessage, encodeStreamData } from '../proto/index.js';
+import { CloseCode, encodeAckFrame, encodeBatchFrame, encodeFrame, encodeKeepalive, encodeMessage, encodeStreamData } from '../proto/index.js';
 import { classifyFrame, FrameClass } from '../proto/frame-peek.js';
 import { ReceiveQueue, YIELD_BYTES } from '../link/receive-queue.js';
 
@@ -113,4 +113,26 @@ t.test('tunnel data neither yields nor passes', async (t) => {
   q.push(batch([LANE.control]), () => order.push('control'));
   await drain(q);
   t.same(order, ['tunnel', 'control'], 'a control batch does not pass tunnel data');
+});
+
+t.test('an empty binary message from the cloud closes that connection with a protocol error, nothing else', async (t) => {
+  const { WebSocketServer } = await import('ws');
+  const { EdgeHub } = await import('../index.js');
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.once('listening', r));
+  const closes: number[] = [];
+  wss.on('connection', (s) => {
+    s.on('close', (code) => closes.push(code));
+    s.send(Buffer.alloc(0), { binary: true });
+  });
+  const port = (wss.address() as { port: number }).port;
+  const edge = await EdgeHub.start({
+    cloud: `ws://127.0.0.1:${port}`, node: 'edge-empty', token: 'not-checked-here', log: 'silent', insecure: 'dev', store: 'memory',
+    backoff: { baseMs: 5000, capMs: 5000, stableMs: 1000 },
+  });
+  t.teardown(async () => { await edge.close(); await new Promise((r) => wss.close(r)); });
+  const end = Date.now() + 10_000;
+  while (closes.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  t.comment(`close codes: ${closes.join(', ')}`);
+  t.equal(closes[0], CloseCode.PROTOCOL_ERROR, 'closed with a protocol error');
 });
