@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '../proto/index.js';
-import type { Traffic, Transport } from '../link/index.js';
+import { ReceiveQueue, type Traffic, type Transport } from '../link/index.js';
 import { writeMaskedBinary } from './ws-direct.js';
 import { DirectReceive } from './ws-receive.js';
 
@@ -14,6 +14,8 @@ export class CloudSocket implements Transport {
   /** Why this side closed the socket, if it did: a terminate() reports only 1006. */
   localClose: { code: number; reason: string } | null = null;
   private readonly written = (): void => this.onWritten();
+  /** Frames read and not yet handled: a control batch may pass queued bulk (link/receive-queue.ts). */
+  readonly received = new ReceiveQueue();
   /** The socket under ws, from its 'upgrade' event: tunnel DATA frames are written on it directly (sendOwned). */
   private raw: Duplex | null = null;
 

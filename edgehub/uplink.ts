@@ -138,7 +138,10 @@ export class Uplink {
         sock.close(CloseCode.HANDSHAKE_TIMEOUT, 'no welcome');
       }, this.config.link.handshakeTimeoutMs);
     });
-    ws.on('message', (data: Buffer, isBinary: boolean) => this.received(sock, data, isBinary));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (sock.received.takesNow(data[0], data.length)) this.received(sock, data, isBinary);
+      else sock.received.push(data, () => this.received(sock, data, isBinary));
+    });
     ws.on('error', (err) => {
       if (refusal) return;
       const d = describeConnectError(err, this.config.security);
@@ -158,7 +161,12 @@ export class Uplink {
    * it is never joined; any other frame is joined and read as usual.
    */
   private receivedParts(sock: CloudSocket, parts: Buffer[], length: number): void {
-    if (parts.length === 1) return this.received(sock, parts[0]!, true);
+    if (!sock.received.takesNow(parts[0]?.[0], length)) return this.queueParts(sock, parts, length);
+    this.handleParts(sock, parts, length);
+  }
+
+  private handleParts(sock: CloudSocket, parts: Buffer[], length: number): void {
+    if (parts.length <= 1) return this.received(sock, parts[0] ?? Buffer.alloc(0), true); // empty: decodeFrame names the error
     const head = this.session !== null && this.tunnel && length <= this.config.link.limits.maxFrameBytes ? decodeStreamDataHead(parts[0]!, length) : null;
     if (head === null) return this.received(sock, Buffer.concat(parts, length), true);
     if (this.socket !== sock || sock.ws.readyState !== WebSocket.OPEN) return;
@@ -172,6 +180,22 @@ export class Uplink {
     } catch (err) {
       this.failed(sock, err);
     }
+  }
+
+  /**
+   * A frame that completed while earlier ones wait (receive-queue.ts): it is
+   * handled in its turn. Whole frames are classified (a control batch may
+   * pass bulk); one spread over several reads is joined for that, unless it
+   * is tunnel data, which never passes anything and stays unjoined.
+   */
+  private queueParts(sock: CloudSocket, parts: Buffer[], length: number): void {
+    if (parts.length <= 1) {
+      const data = parts[0] ?? Buffer.alloc(0); // an empty message: decodeFrame names the error in its turn
+      return sock.received.push(data, () => this.received(sock, data, true));
+    }
+    if (decodeStreamDataHead(parts[0]!, length) !== null) return sock.received.pushBarrier(() => this.handleParts(sock, parts, length));
+    const data = Buffer.concat(parts, length);
+    sock.received.push(data, () => this.received(sock, data, true));
   }
 
   private received(sock: CloudSocket, data: Buffer, isBinary: boolean): void {

@@ -25,3 +25,4 @@ export * from './traffic.js';
 export * from './link-metrics.js';
 /** prom-client's Registry, Counter, Gauge, Histogram without its index (prom-lite.ts says why). */
 export * as prom from './prom-lite.js';
+export * from './receive-queue.js';

@@ -3,11 +3,25 @@ import { LANE_COUNT } from './lane.js';
 import type { Inbox } from './inbox.js';
 import type { LmdbStore } from './lmdb-store.js';
 
+/** A watermark write queued for a receive commit (the store's number for it), and the seq it writes. */
+interface PendingMark {
+  readonly commit: number;
+  seq: number;
+}
+
 export class LmdbInbox implements Inbox {
   epoch: string;
   private readonly marks: number[];
   /** Versions set since the last commit (reads must see them before they are written); made on first use: most links never set one. */
   private versions: Map<string, number> | null = null;
+  /**
+   * Per lane, the watermark write waiting in the store's pending receive
+   * writes, if any: a batch advances a lane once per message, and one write
+   * of the last seq per commit is what survives anyway (a write per message
+   * was a quarter of the edge's main-thread time in a drain, all of it inside
+   * lmdb-js's transaction callback, where it held up the event loop).
+   */
+  private pendingMarks: Array<PendingMark | null> | null = null;
 
   constructor(private readonly store: LmdbStore, private readonly peer: string) {
     const e = store.meta.get(['inbox-epoch', peer]);
@@ -31,7 +45,17 @@ export class LmdbInbox implements Inbox {
 
   advance(lane: number, seq: number): void {
     this.marks[lane] = seq;
-    this.store.pendingReceive.push(() => this.store.meta.putSync(['mark', this.peer, lane], seq));
+    // A write already queued for the coming commit takes the newer seq.
+    const commit = this.store.nextCommit;
+    const marks = (this.pendingMarks ??= new Array<PendingMark | null>(LANE_COUNT).fill(null));
+    const pending = marks[lane];
+    if (pending && pending.commit === commit) {
+      pending.seq = seq;
+      return;
+    }
+    const mark: PendingMark = { commit, seq };
+    marks[lane] = mark;
+    this.store.pendingReceive.push(() => this.store.meta.putSync(['mark', this.peer, lane], mark.seq));
   }
 
   objectVersion(key: string): number | undefined {

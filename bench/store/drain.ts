@@ -237,7 +237,9 @@ export async function drain(o: BenchOptions, info: RunInfo): Promise<Report> {
   const idles: IdleRound[] = [];
   const drains: DrainRound[] = [];
   try {
-    hub = await CloudHub.start({ listen: '127.0.0.1:0', dataDir: join(dir, 'cloud'), log: 'silent', insecure: 'dev' });
+    // The bulk lane's default bounds (1M messages, 256 MiB) would drop the oldest of a larger backlog.
+    const bulk = { maxMessages: Math.max(1_000_000, o.backlog + 100_000), maxBytes: Math.max(256 * 2 ** 20, (o.backlog + 100_000) * 2048) };
+    hub = await CloudHub.start({ listen: '127.0.0.1:0', dataDir: join(dir, 'cloud'), log: 'silent', insecure: 'dev', lanes: { bulk } });
     const h = hub;
     const probe = new ControlProbe(h);
     peer = await Peer.start({
