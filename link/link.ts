@@ -85,6 +85,14 @@ const WINDOWED_FROM = 1;
  * its receive commits then stay bounded when its disk is slower than the link.
  */
 const UNSYNCED_WINDOWS = 4;
+/**
+ * While control messages are being sent (one within CONTROL_LIVE_MS), state,
+ * events and bulk get this share of the in-flight window: less of them is
+ * queued in kernel buffers and at the receiver ahead of the next control
+ * message. The credit (Ack.received) keeps a small window moving.
+ */
+const CONTROL_LIVE_MS = 1000;
+const CONTROL_LIVE_SHARE = 0.25;
 
 export class Link implements PathOwner {
   readonly peer: string;
@@ -118,6 +126,8 @@ export class Link implements PathOwner {
   private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }> | null> = new Array(LANE_COUNT).fill(null);
   private readonly creditedMarks = new Array<number>(LANE_COUNT).fill(0);
   private windowFull = false;
+  /** When a control message was last written. */
+  private controlAt = -Infinity;
   /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
   private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
   /** Waiters were registered out of seq order: an ack must scan them all. */
@@ -530,7 +540,8 @@ export class Link implements PathOwner {
         if (windowed) {
           if (this.owner[lane] === null) this.assign(lane, path);
           if (this.owner[lane] !== path) continue;
-          const left = Math.min(this.config.windowBytes - this.inflightBytes, UNSYNCED_WINDOWS * this.config.windowBytes - this.unackedBytes);
+          const window = now - this.controlAt < CONTROL_LIVE_MS ? this.config.windowBytes * CONTROL_LIVE_SHARE : this.config.windowBytes;
+          const left = Math.min(window - this.inflightBytes, UNSYNCED_WINDOWS * this.config.windowBytes - this.unackedBytes);
           if (left <= 0) {
             if (!this.windowFull) this.stats.windowStalls++;
             this.windowFull = true;
@@ -549,6 +560,7 @@ export class Link implements PathOwner {
         size += laneBytes;
         const last = entries[entries.length - 1]!.seq;
         path.sent[lane] = last;
+        if (lane === 0) this.controlAt = now;
         if (windowed) {
           if (from <= this.acked[lane]!) this.progressAt[lane] = now; // the ack clock starts with the first unacked message
           this.inflightBytes += laneBytes;
