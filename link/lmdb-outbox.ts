@@ -13,6 +13,7 @@ import { QueuedOutbox, type LaneQueue, type Slot } from './queued-outbox.js';
 import type { LmdbStore } from './lmdb-store.js';
 import { StoreCorruptError } from './store-check.js';
 import { entriesOf, Group, GroupList, GROUP_BYTES } from './lmdb-group.js';
+import { deferred, type Deferred } from './deferred.js';
 
 /** Acknowledged runs removed per background slice, and the pause between slices. */
 const PURGE_SLICE = 256;
@@ -25,19 +26,6 @@ const EMPTY = new Uint8Array(0);
  * contiguous).
  */
 const RESERVE_AHEAD = 1 << 16;
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
-  return { promise, resolve, reject };
-}
 
 /** The record last read back per lane: a drain reads a run once, not once per message. */
 interface ReadBack {

@@ -23,6 +23,7 @@ import { LmdbResources } from './lmdb-resources.js';
 import { LmdbKeyValue, type KeyValue, type KvKey } from './kv.js';
 import { RecordArena } from './lmdb-arena.js';
 import type { ReceiveCommits } from './receive-overlay.js';
+import { deferred, type Deferred } from './deferred.js';
 
 // lmdb's CommonJS build: one file (and one each for msgpackr, ordered-binary,
 // weak-lru-cache) where its ES module build is some 30, each resolved by the
@@ -46,19 +47,6 @@ export interface LmdbStoreOptions {
 }
 
 export const DefaultLmdbStore = Object.freeze({ minFreeBytes: 256 << 20, cacheBytes: 128 << 20, receiveCommitDelayMs: 2 });
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
-  return { promise, resolve, reject };
-}
 
 export class LmdbStore implements Store, ReceiveCommits {
   readonly kind = 'lmdb';
