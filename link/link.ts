@@ -852,9 +852,10 @@ export class Link implements PathOwner {
     this.stats.ackFrames += this.paths.length;
   }
 
+  /** Acks what a synced commit made durable, on the next turn: see scheduleAck. */
   private ackUpTo(marks: ReadonlyArray<[number, number]>): void {
     this.markAckable(marks);
-    this.scheduleAck();
+    this.scheduleAck(true);
   }
 
   private markAckable(marks: ReadonlyArray<[number, number]>): void {
@@ -878,9 +879,14 @@ export class Link implements PathOwner {
    * arrived since the last one, which is acked on the next turn so the
    * sender's window keeps moving. An Ack costs a socket write on each side:
    * one per message would double the writes of a request/response exchange.
+   * What waited for a sync (`synced`, a durable inbox) is acked on the next
+   * turn: the commit and its sync already gathered every batch that came
+   * meanwhile, and a further delay only made the Ack a wake-up of its own
+   * on both sides, several ms after the messages (durable MQTT at 200 msg/s:
+   * it met the next message on its way, bench/README.md).
    */
-  private scheduleAck(): void {
-    const eager = this.bytesSinceAck >= this.config.windowBytes / 4;
+  private scheduleAck(synced = false): void {
+    const eager = synced || this.bytesSinceAck >= this.config.windowBytes / 4;
     if (this.ackScheduled && !(eager && this.ackTimer)) return;
     if (this.ackTimer) clearTimeout(this.ackTimer);
     this.ackTimer = null;
