@@ -112,8 +112,6 @@ export class Link implements PathOwner {
   private stallTimer: NodeJS.Timeout | null = null;
   /** Highest seq the peer acknowledged, per lane. */
   private readonly acked = new Array<number>(LANE_COUNT).fill(0);
-  /** Highest seq the peer said it received, not yet synced (Ack.received), per lane; at least `acked` once it counts. */
-  private readonly credited = new Array<number>(LANE_COUNT).fill(0);
   /**
    * Sent bytes of the windowed lanes neither received nor acknowledged (the
    * window), and where each frame's share ends. A lane's first
@@ -158,8 +156,7 @@ export class Link implements PathOwner {
   private ackTimer: NodeJS.Timeout | null = null;
   /** Message bytes made ackable (committed and synced) since the last Ack frame. */
   private bytesSinceAck = 0;
-  /** Per lane, the watermark delivered and not yet synced that the next credit claims (Ack.received). */
-  private readonly receivedSeq = new Array<number>(LANE_COUNT).fill(0);
+  /** Lanes delivered to since the last credit (Ack.received claims their watermarks). */
   private creditLanes = 0;
   /** Message bytes delivered since the last credit. */
   private bytesSinceCredit = 0;
@@ -245,8 +242,6 @@ export class Link implements PathOwner {
     if (epoch === this.inbox.epoch) return;
     this.inbox.useEpoch(epoch);
     this.ackable.fill(0);
-    this.receivedSeq.fill(0);
-    this.creditLanes = 0;
   }
 
   /**
@@ -267,7 +262,6 @@ export class Link implements PathOwner {
       for (let lane = 0; lane < LANE_COUNT; lane++) {
         this.inflightMarks[lane] = null;
         this.creditedMarks[lane] = 0;
-        this.credited[lane] = this.acked[lane]!;
         this.owner[lane] = null;
       }
       this.inflightBytes = 0;
@@ -509,11 +503,7 @@ export class Link implements PathOwner {
     }
     this.inflightMarks[lane] = null;
     this.creditedMarks[lane] = 0;
-    this.credited[lane] = this.acked[lane]!;
-    if (this.windowFull) {
-      this.windowFull = false;
-      this.scheduleFlush();
-    }
+    this.windowOpened();
   }
 
   /**
@@ -598,7 +588,7 @@ export class Link implements PathOwner {
     let waiting = false;
     for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) {
       const owner = this.owner[lane];
-      if (!owner || owner.sent[lane]! <= Math.max(this.acked[lane]!, this.credited[lane]!)) continue;
+      if (!owner || this.creditedMarks[lane]! >= (this.inflightMarks[lane]?.length ?? 0)) continue; // nothing in flight unheard of
       if (now - this.progressAt[lane]! < this.ackClock.timeoutMs) { waiting = true; continue; }
       const other = bestPath(this.paths, now, owner);
       if (!other) continue;
@@ -637,18 +627,14 @@ export class Link implements PathOwner {
       if (seq > this.outbox.lastSeq(lane)) {
         throw new ProtocolError(`credit for seq ${seq} on lane ${LANE_NAMES[lane]} beyond the last sent (${this.outbox.lastSeq(lane)})`);
       }
-      if (seq <= this.credited[lane]! || seq <= this.acked[lane]!) continue;
-      this.credited[lane] = seq;
-      this.progressAt[lane] = now;
       const marks = this.inflightMarks[lane];
-      if (!marks) continue;
       let i = this.creditedMarks[lane]!;
-      if (i < marks.length && marks[i]!.seq <= seq) {
-        while (i < marks.length && marks[i]!.seq <= seq) this.inflightBytes -= marks[i++]!.bytes;
-        this.ackClock.sample(now - marks[i - 1]!.at);
-        this.creditedMarks[lane] = i;
-        this.windowOpened();
-      }
+      if (!marks || i >= marks.length || marks[i]!.seq > seq) continue; // nothing newly received (acked ones are gone from the marks)
+      while (i < marks.length && marks[i]!.seq <= seq) this.inflightBytes -= marks[i++]!.bytes;
+      this.ackClock.sample(now - marks[i - 1]!.at);
+      this.creditedMarks[lane] = i;
+      this.progressAt[lane] = now;
+      this.windowOpened();
     }
   }
 
@@ -826,10 +812,7 @@ export class Link implements PathOwner {
    * Ack that lets it forget the messages follows the sync.
    */
   private credit(marks: ReadonlyArray<[number, number]>, bytes: number): void {
-    for (const [lane, seq] of marks) {
-      if (seq > this.receivedSeq[lane]!) this.receivedSeq[lane] = seq;
-      this.creditLanes |= 1 << lane;
-    }
+    for (const [lane] of marks) this.creditLanes |= 1 << lane;
     this.bytesSinceCredit += bytes;
     if (this.creditScheduled || this.bytesSinceCredit < this.config.windowBytes / 4) return;
     this.creditScheduled = true;
@@ -842,14 +825,12 @@ export class Link implements PathOwner {
     if (this.paths.length === 0 || !this.creditLanes) return;
     const received: WireCursor[] = [];
     for (let lane = 0; lane < LANE_COUNT; lane++) {
-      // A lane whose Ack already covers it needs no credit.
-      if (this.creditLanes & (1 << lane) && this.receivedSeq[lane]! > this.ackable[lane]!) received.push({ epoch: this.inbox.epoch, lane, seq: this.receivedSeq[lane]! });
+      // The watermark: everything delivered so far. A lane whose Ack already covers it needs no credit.
+      const seq = this.inbox.watermark(lane);
+      if (this.creditLanes & (1 << lane) && seq > this.ackable[lane]!) received.push({ epoch: this.inbox.epoch, lane, seq });
     }
     this.creditLanes = 0;
-    if (received.length === 0) return;
-    const frame = encodeAckFrame([], received);
-    for (const p of this.paths) p.conn.send(frame);
-    this.stats.ackFrames += this.paths.length;
+    if (received.length) this.writeAckFrame(encodeAckFrame([], received));
   }
 
   /** Acks what a synced commit made durable, on the next turn: see scheduleAck. */
@@ -902,8 +883,11 @@ export class Link implements PathOwner {
     if (this.paths.length === 0 || !this.ackLanes) return; // the next Hello / Welcome carries the cursors, or a batch did
     const cursors = this.pendingAckCursors();
     this.ackLanes = 0;
-    // On every path: an ack lost on one must not stall the sender's window.
-    const frame = encodeAckFrame(cursors);
+    this.writeAckFrame(encodeAckFrame(cursors));
+  }
+
+  /** On every path: an ack (or credit) lost on one must not stall the sender's window. */
+  private writeAckFrame(frame: Uint8Array): void {
     for (const p of this.paths) p.conn.send(frame);
     this.stats.ackFrames += this.paths.length;
   }

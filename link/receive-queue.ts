@@ -17,12 +17,10 @@
  * frame handled this turn is handled at once, as before, with no allocation
  * and no timer; only a large frame arms one setImmediate (to end its turn).
  */
-import { classifyFrame, FrameClass } from '../proto/frame-peek.js';
+import { classifyFrame, FrameClass, TAG_FRAME_BATCH } from '../proto/frame-peek.js';
 
 /** A batch this large (bulk, not an ack or a command) is handled at most once per turn. */
 export const YIELD_BYTES = 32 * 1024;
-/** Frame.batch's tag, the first byte of a batch frame: only batches yield (tunnel data has its own flow control). */
-const TAG_FRAME_BATCH = 0x1a;
 
 interface Entry {
   readonly run: () => void;

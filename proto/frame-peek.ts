@@ -21,7 +21,7 @@ export const FrameClass = {
 } as const;
 export type FrameClass = (typeof FrameClass)[keyof typeof FrameClass];
 
-const TAG_FRAME_BATCH = 0x1a; // Frame.batch, field 3
+export const TAG_FRAME_BATCH = 0x1a; // Frame.batch, field 3
 const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
 const TAG_FRAME_PING = 0x2a; // Frame.ping, field 5
 const TAG_FRAME_PONG = 0x32; // Frame.pong, field 6
