@@ -38,7 +38,7 @@ process.on('message', async (msg) => {
     log.flush.length = 0; log.frames.length = 0; log.uframes.length = 0; log.handler.length = 0; log.sched0 = require_sched();
     process.send({ type: 'reset' });
   } else if (msg.type === 'dump') {
-    log.sched = require_sched(); process.send({ type: 'dump', log });
+    log.sched = require_sched(); log.clock = { epoch: now(), mono: Number(process.hrtime.bigint() / 1000n) }; process.send({ type: 'dump', log });
   } else if (msg.type === 'exit') process.exit(0);
 });
 process.send({ type: 'ready' });

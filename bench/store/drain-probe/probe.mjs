@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { now, log, patchSocket } from './hooks.mjs';
 import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+// Every thread of a process: tid -> [ran ns, waited for a CPU ns] (/proc/PID/task/*/schedstat).
+const threads = (pid) => { const m = new Map(); for (const t of readdirSync(`/proc/${pid}/task`)) { try { const [run, wait] = readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').trim().split(' ').map(Number); m.set(t, [run, wait]); } catch {} } return m; };
+const threadDelta = (pid, a, b) => [...b].map(([t, [r, w]]) => [t === String(pid) ? 'main' : t, (r - (a.get(t)?.[0] ?? 0)) / 1e6, (w - (a.get(t)?.[1] ?? 0)) / 1e6]).filter(([, r]) => r >= 2).sort((x, y) => y[1] - x[1]).map(([t, r, w]) => `${t} ${r.toFixed(0)}/${w.toFixed(0)}`).join(', ');
+const cpuStat = () => { const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number); return { idle: v[3], iowait: v[4], busy: v[0] + v[1] + v[2] + v[5] + v[6] + v[7] }; };
 const sched = () => { const [run, wait] = readFileSync('/proc/self/schedstat', 'utf8').trim().split(' ').map(Number); return { run, wait }; };
 const D = process.env.DIST ?? new URL('../../../dist', import.meta.url).pathname;
 const { CloudHub } = await import(`${D}/index.js`);
@@ -55,10 +60,12 @@ for (let r = 0; r < ROUNDS; r++) {
   await ask('reset'); log.flush.length = 0; log.frames.length = 0;
   run++; sent = [];
   let done = false, onlineAt = 0, ctl = Promise.resolve();
-  let h0 = 0n; hub.once('online', () => { onlineAt = now(); h0 = process.hrtime.bigint(); ctl = control(RATE, () => !done); });
+  let h0 = 0n; let tc0, te0, cpu0; hub.once('online', () => { cpu0 = cpuStat(); onlineAt = now(); h0 = process.hrtime.bigint(); tc0 = threads(process.pid); te0 = threads(child.pid); ctl = control(RATE, () => !done); });
   const t0 = now(); const s0 = sched();
   await ask('connect');
-  await last.delivered; done = true; const endAt = now(); windows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]); const s1 = sched();
+  await last.delivered; done = true; const endAt = now(); windows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]); const s1 = sched(); const tc1 = threads(process.pid), te1 = threads(child.pid);
+  { const c = cpuStat(); console.error(`machine during the drain: busy ${((c.busy - cpu0.busy) * 10).toFixed(0)} ms, idle ${((c.idle - cpu0.idle) * 10).toFixed(0)} ms, iowait ${((c.iowait - cpu0.iowait) * 10).toFixed(0)} ms (2 vCPUs)`); }
+  console.error(`threads ran/waited ms: cloud ${threadDelta(process.pid, tc0, tc1)} | edge ${threadDelta(child.pid, te0, te1)}`);
   await ctl; await new Promise((res) => setTimeout(res, 300));
   const edge = (await ask('dump')).log;
   results.push({ onlineAt, endAt, sent, cloud: { flush: [...log.flush], frames: [...log.frames] }, edge });
@@ -84,10 +91,13 @@ for (const R of results) {
     rows.push({ i, since: s.t - R.onlineAt, rtt: s.tMsg - s.t, wait: w ? w.t - s.t : NaN, buffered: w?.buffered, inflight: w?.inflight, size: w?.size,
       wire: uf && w ? uf.t0 - w.t : NaN, busyFrames: busy.length, busyMs: busy.reduce((a, u) => a + u.t1 - u.t0, 0), busyBytes: busy.reduce((a, u) => a + u.length, 0),
       edgeFrame: uf ? uf.t1 - uf.t0 : NaN, edgeFrameLen: uf?.length, toHandler: uf && eh ? eh.t - uf.t0 : NaN,
-      handlerToFlush: eflush && eh ? eflush.t - eh.t : NaN, back: cr && eflush ? cr.t0 - eflush.t : NaN, toMsg: cr ? s.tMsg - cr.t0 : NaN });
+      handlerToFlush: eflush && eh ? eflush.t - eh.t : NaN, back: cr && eflush ? cr.t0 - eflush.t : NaN, toMsg: cr ? s.tMsg - cr.t0 : NaN,
+      at: { write: w?.t, edgeFrame: uf?.t0, edgeFlush: eflush?.t, cloudFrame: cr?.t0 }, edgeClock: R.edge.clock });
   }
 }
 rows.sort((a, b) => b.rtt - a.rtt);
+// For timeline.mjs: the tail's absolute hop times and each process's epoch/monotonic clock pair.
+(await import('node:fs')).writeFileSync(process.env.TAIL ?? '/tmp/drain-probe-tail.json', JSON.stringify({ cloudClock: { epoch: now(), mono: Number(process.hrtime.bigint() / 1000n) }, rows: rows.slice(0, Number(process.env.TOP ?? 15)) }));
 const f = (x) => (x === undefined || Number.isNaN(x)) ? '-' : typeof x === 'number' ? (Number.isInteger(x) ? String(x) : x.toFixed(2)) : String(x);
 const keys = ['since', 'rtt', 'wait', 'buffered', 'inflight', 'size', 'wire', 'busyFrames', 'busyMs', 'busyBytes', 'edgeFrame', 'edgeFrameLen', 'toHandler', 'handlerToFlush', 'back', 'toMsg'];
 console.log(keys.join('\t'));
