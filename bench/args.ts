@@ -81,7 +81,7 @@ export const USAGE = `usage: npm run bench -- <latency|throughput|durable|drain|
   --cases A,B      throughput: only these cases (down-1, down-100, up-1, up-100);
                    durable: down-1, up-1
   --lane LANE      Isthmus lane of latency, throughput, durable (default events)
-  --in-flight N    store benchmarks: sends issued and not yet durable (default 8192)
+  --in-flight N    store benchmarks: sends issued and not yet durable (default 2048)
   --backlog N      drain: messages queued for the offline edge (default 100000, quick 20000)
   --control-rate R drain: control msg/s during the drain and idle (default 50);
                    idle is measured for --seconds per round
@@ -161,7 +161,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     floorUncorked,
     cases: flags.get('cases')?.split(',').filter(Boolean) ?? [],
     lane,
-    inFlight: Math.floor(num('in-flight', 8192, 1)),
+    inFlight: Math.floor(num('in-flight', 2048, 1)),
     backlog: Math.floor(num('backlog', quick ? 20_000 : 100_000, 1)),
     controlRate: num('control-rate', 50),
     drainRounds: Math.floor(num('rounds', quick ? 1 : 10, 1)),
