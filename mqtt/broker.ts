@@ -11,6 +11,9 @@ import { refusalRecord, type RefusalRecord } from './refusal.js';
 import { guardPacketSize } from './packet-limit.js';
 import { WriteHold } from './write-hold.js';
 import { DirectPublish } from './direct-publish.js';
+import { ownSocket } from './publish-write.js';
+import { deliverInTurn } from './in-turn-delivery.js';
+import { parsePublishDirect } from './publish-parse.js';
 
 export interface BrokerHooks<Id> {
   /**
@@ -102,10 +105,13 @@ export class MqttBroker<Id> {
     const hold = new WriteHold();
     const server = net.createServer({ noDelay: true }, (socket) => {
       hold.watch(socket);
-      aedes.handle(guardPacketSize(socket, o.maxPacketBytes, (announced) => {
+      ownSocket(socket); // PUBLISH out in one write (publish-write.ts)
+      const client = aedes.handle(guardPacketSize(socket, o.maxPacketBytes, (announced) => {
         log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}`, announced, limit: o.maxPacketBytes }, 'MQTT packet over the size limit; connection closed before buffering it');
         o.oversized?.();
       }));
+      deliverInTurn(client); // QoS 1 to a clean session written in the publish's turn (in-turn-delivery.ts)
+      parsePublishDirect(client); // PUBLISH in without mqtt-packet's BufferList (publish-parse.ts)
     });
     broker = new MqttBroker<Id>(aedes, server, o.host, log, hold);
     broker.hooks = hooks;

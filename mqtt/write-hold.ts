@@ -1,9 +1,10 @@
 /**
- * One socket write per burst instead of one per MQTT packet. aedes writes
- * each outgoing PUBLISH from its own setImmediate (a QoS 1 delivery) and
- * mqtt-packet flushes each one on the next tick, so a batch of N messages
- * from the link became N writev syscalls to each subscriber, and N wake-ups
- * of its process (a fifth of the edge hub's CPU in the QoS 1 throughput run).
+ * One socket write per burst instead of one per MQTT packet. Each outgoing
+ * PUBLISH is its own socket write (aedes' setImmediate per delivery, or the
+ * publish's own turn for a clean session, in-turn-delivery.ts; one buffer,
+ * publish-write.ts), so a batch of N messages from the link would be N write
+ * syscalls to each subscriber, and N wake-ups of its process (a fifth of the
+ * edge hub's CPU in the QoS 1 throughput run).
  *
  * While a burst is being published, the sockets aedes writes to are corked
  * on their first write and uncorked together once the burst's deliveries
@@ -50,9 +51,10 @@ export class WriteHold {
   }
 
   /**
-   * aedes queues each delivery's write with setImmediate from the promise
-   * callbacks that follow this run. An immediate queued now runs before
-   * those; the one it queues runs on the next turn of the loop, after them.
+   * Deliveries are written in this run (clean sessions) or from immediates
+   * that aedes queues from the promise callbacks that follow it (persistent
+   * sessions). An immediate queued now runs before those; the one it queues
+   * runs on the next turn of the loop, after them.
    */
   private hold(): void {
     this.holding = true;

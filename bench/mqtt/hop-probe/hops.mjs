@@ -63,11 +63,11 @@ const med = (f) => { const a = rows.map(f).filter((x) => !isNaN(x)).sort((x, y) 
 const hop = (a, b, what) => console.log(`${med((r) => r[b] - r[a])} us  ${`${a} -> ${b}`.padEnd(20)} ${what}`);
 console.log(`${name}: ${rows.length} of ${N} messages delivered; medians`);
 hop('pub', 'c.rd', 'bench publish() -> cloud socket read (mqtt.js, kernel, wake-up, node stream)');
-hop('c.rd', 'c.down', 'cloud: aedes parse and handler -> the face\'s publish hook');
+hop('c.rd', 'c.down', 'cloud: PUBLISH decode (publish-parse.ts), aedes handler -> the face\'s publish hook');
 hop('c.down', 'c.ws', 'cloud: face mapping, hub.send, link, frame encode -> uWS send');
 hop('c.ws', 'e.wsrd', 'cloud send -> edge socket data (kernel, wake-up)');
 hop('e.wsrd', 'e.edown', 'edge: ws frame, decode, link, inbox -> the face\'s handler');
-hop('e.edown', 'e.wr', 'edge: face routing, aedes delivery (one setImmediate) -> subscriber socket write');
+hop('e.edown', 'e.wr', 'edge: face routing, aedes delivery (in the turn: in-turn-delivery.ts) -> subscriber socket write');
 hop('e.wr', 'recv', 'edge write -> bench subscriber message event (kernel, wake-up, mqtt.js)');
 hop('pub', 'recv', 'total');
 hop('c.ws', 'c.wr', '(off the path) cloud: PUBACK write after the frame went out');
