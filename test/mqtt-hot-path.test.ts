@@ -7,10 +7,10 @@
 import t from 'tap';
 import net from 'node:net';
 import mqtt from 'mqtt';
-import { MqttBroker, topicMatches } from '../mqtt/index.js';
+import { topicMatches } from '../mqtt/index.js';
 import { WriteHold } from '../mqtt/write-hold.js';
 import { parseNodeTopic } from '../cloudhub/mqtt-topics.js';
-import { createLogger } from '../link/index.js';
+import { countBrokerWrites, plainBroker } from './helpers/broker-writes.js';
 
 /** The definition: split both on '/', '+' one level, '#' the rest and the parent. */
 function reference(filter: string, topic: string): boolean {
@@ -56,20 +56,8 @@ t.test('parseNodeTopic splits node, section and the rest', async (t) => {
 });
 
 t.test('a burst of publishes reaches each subscriber whole, in order, in one socket write; a lone one is not held', async (t) => {
-  // Count the writes that reach the broker's accepted sockets (the syscalls aedes causes).
-  let writes = 0;
-  const proto = net.Socket.prototype as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
-  const w = proto._write;
-  const wv = proto._writev;
-  proto._write = function (this: net.Socket & { server?: unknown }, ...a: unknown[]) { if (this.server) writes++; return w.apply(this, a); };
-  proto._writev = function (this: net.Socket & { server?: unknown }, ...a: unknown[]) { if (this.server) writes++; return wv.apply(this, a); };
-  t.teardown(() => { proto._write = w; proto._writev = wv; });
-
-  const broker = await MqttBroker.start<string>({
-    host: '127.0.0.1', port: 0, log: createLogger('silent', 'test'), maxPacketBytes: 1 << 20,
-    hooks: { authenticate: () => 'x', publish: () => {}, forbidSubscribe: () => null, errorsTopic: () => 'errors' },
-  });
-  t.teardown(() => broker.close());
+  const count = countBrokerWrites(t);
+  const broker = await plainBroker(t);
   const subs = await Promise.all([0, 1].map(async (i) => {
     const c = await mqtt.connectAsync(broker.url, { clientId: `sub-${i}`, reconnectPeriod: 0 });
     await c.subscribeAsync('d/#', { qos: 1 });
@@ -84,19 +72,19 @@ t.test('a burst of publishes reaches each subscriber whole, in order, in one soc
     const check = (): void => { if (subs.every((s) => s.got.length >= n)) resolve(); else setTimeout(check, 5); };
     check();
   });
-  writes = 0;
+  count.reset();
   for (let i = 0; i < N; i++) broker.forward(`d/${i}`, Buffer.from(`m${i}`), 1, false, () => {});
   await all(N);
   const expected = Array.from({ length: N }, (_, i) => `m${i}`);
   for (const s of subs) t.same(s.got, expected, 'every message, in order');
-  t.ok(writes <= 2 * 2, `${N} messages to 2 subscribers took ${writes} socket writes (one per subscriber expected)`);
+  t.ok(count.writes <= 2 * 2, `${N} messages to 2 subscribers took ${count.writes} socket writes (one per subscriber expected)`);
 
   // A lone message is written at once, and nothing stays corked after a burst.
-  writes = 0;
+  count.reset();
   await broker.publish('d/lone', Buffer.from('lone'), 1, false);
   await all(N + 1);
   for (const s of subs) t.equal(s.got.at(-1), 'lone');
-  t.equal(writes, 2, 'one write per subscriber');
+  t.equal(count.writes, 2, 'one write per subscriber');
   for (const s of subs) t.equal(s.got.length, N + 1, 'no duplicate');
 
   // A subscriber that leaves mid-burst does not stop the others getting theirs.

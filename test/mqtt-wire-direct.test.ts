@@ -8,13 +8,13 @@
  */
 import t from 'tap';
 import mqttPacket from 'mqtt-packet';
-import net from 'node:net';
 import mqtt from 'mqtt';
 import type { Client } from 'aedes';
 import { encodePublish, SINGLE_WRITE_MAX_PAYLOAD } from '../mqtt/publish-write.js';
 import { decodePublish, parsePublishDirect } from '../mqtt/publish-parse.js';
 import { MqttBroker } from '../mqtt/index.js';
 import { createLogger } from '../link/index.js';
+import { countBrokerWrites, plainBroker } from './helpers/broker-writes.js';
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -165,19 +165,8 @@ t.test('through a broker: QoS 0, 1 and 2 publishes arrive whole, in order, and c
 });
 
 t.test('a QoS 1 delivery to a clean session is written in the publish\'s turn; a persistent session keeps aedes\' deferred path', async (t) => {
-  // Writes that reach the broker's accepted sockets, counted as they happen.
-  let writes = 0;
-  const proto = net.Socket.prototype as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
-  const w = proto._write;
-  const wv = proto._writev;
-  proto._write = function (this: net.Socket & { server?: unknown }, ...a: unknown[]) { if (this.server) writes++; return w.apply(this, a); };
-  proto._writev = function (this: net.Socket & { server?: unknown }, ...a: unknown[]) { if (this.server) writes++; return wv.apply(this, a); };
-  t.teardown(() => { proto._write = w; proto._writev = wv; });
-  const broker = await MqttBroker.start<string>({
-    host: '127.0.0.1', port: 0, log: createLogger('silent', 'test'), maxPacketBytes: 1 << 20,
-    hooks: { authenticate: () => 'x', publish: () => {}, forbidSubscribe: () => null, errorsTopic: () => 'errors' },
-  });
-  t.teardown(() => broker.close());
+  const count = countBrokerWrites(t);
+  const broker = await plainBroker(t);
   const subscriber = async (clientId: string, clean: boolean): Promise<{ c: mqtt.MqttClient; got: string[] }> => {
     const c = await mqtt.connectAsync(broker.url, { clientId, clean, reconnectPeriod: 0 });
     const got: string[] = [];
@@ -192,9 +181,9 @@ t.test('a QoS 1 delivery to a clean session is written in the publish\'s turn; a
 
   const clean = await subscriber('clean', true);
   t.teardown(() => clean.c.endAsync());
-  writes = 0;
+  count.reset();
   broker.forward('d/1', Buffer.from('one'), 1, false, () => {});
-  t.equal(writes, 1, 'written before forward() returned');
+  t.equal(count.writes, 1, 'written before forward() returned');
   broker.forward('d/2', Buffer.from('two'), 1, false, () => {});
   await until(clean, 2);
   const ids = clean.got.map((g) => Number(g.split('#')[1]));
@@ -203,9 +192,9 @@ t.test('a QoS 1 delivery to a clean session is written in the publish\'s turn; a
 
   const kept = await subscriber('kept', false);
   t.teardown(() => kept.c.endAsync());
-  writes = 0;
+  count.reset();
   broker.forward('d/3', Buffer.from('three'), 1, false, () => {});
-  t.equal(writes, 0, 'with a persistent session subscribed, aedes.publish() queues for it first: nothing is written in the turn');
+  t.equal(count.writes, 0, 'with a persistent session subscribed, aedes.publish() queues for it first: nothing is written in the turn');
   await until(kept, 1);
   await until(clean, 3);
   t.same(kept.got.map((g) => g.split('#')[0]), ['three'], 'the persistent session got it through aedes\' own path');
