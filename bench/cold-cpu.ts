@@ -27,7 +27,9 @@ const ops: Record<string, () => unknown> = {
   'buf.set(64 B)': () => buf.set(small, next()),
   'copy 64 B in a JS loop': () => { const o = next(); for (let i = 0; i < 64; i++) buf[o + i] = small[i]!; },
   'buf.latin1Slice(16 B)': () => (buf as Buffer & { latin1Slice(s: number, e: number): string }).latin1Slice(0, 16),
-  '16-char string in JS': () => { let s = ''; for (let i = 0; i < 16; i++) s += String.fromCharCode(buf[i]!); return s; },
+  '16-char string, JS 1 char/call': () => { let s = ''; for (let i = 0; i < 16; i++) s += String.fromCharCode(buf[i]!); return s; },
+  '16-char string, JS 8 chars/call': () => String.fromCharCode(buf[0]!, buf[1]!, buf[2]!, buf[3]!, buf[4]!, buf[5]!, buf[6]!, buf[7]!)
+    + String.fromCharCode(buf[8]!, buf[9]!, buf[10]!, buf[11]!, buf[12]!, buf[13]!, buf[14]!, buf[15]!),
   'setImmediate()': () => setImmediate(noop),
   'process.nextTick()': () => process.nextTick(noop),
   'setTimeout() + clearTimeout()': () => clearTimeout(setTimeout(noop, 5)),
