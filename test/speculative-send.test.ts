@@ -47,6 +47,27 @@ t.test('a message is handed out for sending before its commit, once the lane has
   t.equal((await reopened.append(EVENTS, msg('d'))).seq, c.seq + 1, 'after a clean close, numbering goes on without a jump');
 });
 
+t.test('the control lane is reserved as the outbox opens: its first message after a restart goes before its commit', async (t) => {
+  const CONTROL = 0;
+  const path = mkdtempSync(join(tmpdir(), 'isthmus-spec-open-'));
+  const first = LmdbStore.open(path);
+  const before = first.outbox('edge-1', lanePolicies());
+  await (await before.append(CONTROL, msg('x'))).durable;
+  await first.close(); // a clean close shrinks the reservation to the last seq
+
+  const store = LmdbStore.open(path);
+  t.teardown(() => store.close());
+  const outbox = store.outbox('edge-1', lanePolicies());
+  const lane = (outbox as unknown as { lanes: Array<{ speculateTo: number }> }).lanes[CONTROL]!;
+  for (let i = 0; i < 1000 && lane.speculateTo === 0; i++) await new Promise((r) => setImmediate(r));
+  t.ok(lane.speculateTo > 1, 'reserved and synced before the peer is online');
+  outbox.peerOnline!(true);
+  const y = await outbox.append(CONTROL, msg('y'));
+  t.ok(y.durable, 'its own commit is still on the way');
+  t.same(outbox.pending(CONTROL, 1, 10, 1 << 20, Date.now()).map((e) => e.seq), [y.seq], 'the first control message after the restart goes at once');
+  await y.durable;
+});
+
 t.test('killed (-9) after sending a message whose commit never happened: the restarted store never reuses its seq', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'isthmus-spec-crash-'));
   const child = spawn(process.execPath, [CHILD, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
