@@ -89,7 +89,10 @@ const UNSYNCED_WINDOWS = 4;
  * While control messages are being sent (one within CONTROL_LIVE_MS), state,
  * events and bulk get this share of the in-flight window: less of them is
  * queued in kernel buffers and at the receiver ahead of the next control
- * message. The credit (Ack.received) keeps a small window moving.
+ * message. The credit (Ack.received) keeps a small window moving. The link
+ * coming up counts as control being sent (a slow start): a reconnect is when
+ * a backlog drains and controllers act on the peer's return, and without it
+ * the backlog's first full window is written before the first control message.
  */
 const CONTROL_LIVE_MS = 1000;
 const CONTROL_LIVE_SHARE = 0.25;
@@ -124,7 +127,7 @@ export class Link implements PathOwner {
   private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }> | null> = new Array(LANE_COUNT).fill(null);
   private readonly creditedMarks = new Array<number>(LANE_COUNT).fill(0);
   private windowFull = false;
-  /** When a control message was last written. */
+  /** When a control message was last written, or the link came up. */
   private controlAt = -Infinity;
   /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
   private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
@@ -269,6 +272,7 @@ export class Link implements PathOwner {
       this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
       this.outbox.peerOnline?.(true);
       this.connectedAt = now;
+      this.controlAt = now; // the slow start (CONTROL_LIVE_SHARE)
     }
     this.lastSeenAt = now;
     const path = new Path(conn, this, index, pingIntervalMs, this.passivePing);
