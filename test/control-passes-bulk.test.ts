@@ -30,9 +30,6 @@ t.test('control batches pass queued bulk frames on the edge', async (t) => {
   const edge = await EdgeHub.start({ cloud: url, node: NODE, token, log: 'silent', insecure: 'dev', store: 'memory' });
   t.teardown(() => edge.close());
   await edge.waitOnline();
-  // Past the link's slow start (a quarter window for a second after it comes up), so that
-  // the whole window of bulk is on its way before the control messages.
-  await new Promise((r) => setTimeout(r, 1100));
   const got: Array<{ lane: string; i: number }> = [];
   let held = false;
   edge.on('message', (m: InboundMessage) => {
