@@ -98,8 +98,8 @@ const CONTROL_LIVE_SHARE = 0.25;
  * windowed messages (a slow start): without it the backlog's first full
  * window is written at once, ahead of the control message that the 'online'
  * event brings (controllers act on the peer's return). Only with a backlog:
- * a link that comes up empty loses nothing to it (a fresh link's bulk ran
- * 15-20 % slower, cloud -> 1 edge on loopback, when every link slow-started).
+ * a link that comes up empty has no drain to hold back, and keeps its whole
+ * window from the start.
  */
 const SLOW_START_MS = 100;
 
