@@ -17,7 +17,8 @@
  * frame handled this turn is handled at once, as before, with no allocation
  * and no timer; only a large frame arms one setImmediate (to end its turn).
  */
-import { classifyFrame, FrameClass, TAG_FRAME_BATCH } from '../proto/frame-peek.js';
+import { classifyFrame, FrameClass } from '../proto/frame-peek.js';
+import { TAG_FRAME_BATCH } from '../proto/wire-tags.js';
 
 /** A batch this large (bulk, not an ack or a command) is handled at most once per turn. */
 export const YIELD_BYTES = 32 * 1024;

@@ -15,13 +15,12 @@
  */
 import type { isthmus } from './gen/hub.js';
 import { readVarint, varintEnd } from './varint.js';
+import { TAG_FRAME_ACK, TAG_FRAME_BATCH } from './wire-tags.js';
 
 type Frame = isthmus.v1.Frame;
 type Message = isthmus.v1.Message;
 type Cursor = isthmus.v1.Cursor.$Properties;
 
-const TAG_FRAME_BATCH = 0x1a; // Frame.batch, field 3, length-delimited
-const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
 /** Strings up to this length are built in JS; longer ones by Buffer's latin1 reader. */
 const SHORT_STRING = 32;
 const EMPTY: Uint8Array = new Uint8Array(0);

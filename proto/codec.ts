@@ -10,7 +10,8 @@ import { encodeMessageFast } from './message-encoder.js';
 import { decodeBatchFast } from './batch-decoder.js';
 import { decodeKeepaliveFast } from './keepalive.js';
 import { copyBytes, slabAlloc } from './slab.js';
-import { cursorFieldsLength, TAG_BATCH_ACKS, writeCursorFields } from './cursor-encoder.js';
+import { cursorFieldsLength, writeCursorFields } from './cursor-encoder.js';
+import { TAG_BATCH_ACKS, TAG_BATCH_MESSAGE, TAG_FRAME_BATCH } from './wire-tags.js';
 import type { WireLimits } from './limits.js';
 import { decodeStreamDataFast, isStreamBody, validateStreamFrame } from './stream-codec.js';
 import { varintLength, writeVarint } from './varint.js';
@@ -49,8 +50,6 @@ export function encodeFrame(frame: FrameProps): Uint8Array {
 /** Encodes one message once, at publish time; batches are built from these bytes. */
 export const encodeMessage = encodeMessageFast;
 
-const TAG_FRAME_BATCH = (3 << 3) | 2; // Frame.batch, length-delimited
-const TAG_BATCH_MESSAGE = (1 << 3) | 2; // Batch.messages, length-delimited
 
 /**
  * A Batch frame from messages already encoded by encodeMessage, and the acks

@@ -8,16 +8,15 @@ import type { isthmus } from './gen/hub.js';
 import { slabAlloc } from './slab.js';
 import { utf8Length, writeUtf8 } from './utf8.js';
 import { varintLength, writeVarint } from './varint.js';
+import { TAG_FRAME_ACK } from './wire-tags.js';
 
 type Cursor = isthmus.v1.Cursor.$Properties;
 
 const TAG_CURSOR_EPOCH = 0x0a; // Cursor.epoch, field 1, length-delimited
 const TAG_CURSOR_LANE = 0x10; // Cursor.lane, field 2, varint
 const TAG_CURSOR_SEQ = 0x18; // Cursor.seq, field 3, varint
-export const TAG_BATCH_ACKS = 0x12; // Batch.acks, field 2
 const TAG_ACK_CURSORS = 0x0a; // Ack.cursors, field 1
 const TAG_ACK_RECEIVED = 0x12; // Ack.received, field 2
-const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
 
 function cursorLength(c: Cursor): number {
   let n = 0;

@@ -10,6 +10,7 @@
  * gives `Barrier`: that frame keeps its place and nothing passes it.
  */
 import { readVarint, varintEnd } from './varint.js';
+import { TAG_BATCH_ACKS, TAG_BATCH_MESSAGE, TAG_FRAME_ACK, TAG_FRAME_BATCH, TAG_FRAME_PING, TAG_FRAME_PONG } from './wire-tags.js';
 
 export const FrameClass = {
   /** Holds no control message: an Ack, a Ping, a Pong, a batch of the other lanes. */
@@ -21,12 +22,6 @@ export const FrameClass = {
 } as const;
 export type FrameClass = (typeof FrameClass)[keyof typeof FrameClass];
 
-export const TAG_FRAME_BATCH = 0x1a; // Frame.batch, field 3
-const TAG_FRAME_ACK = 0x22; // Frame.ack, field 4
-const TAG_FRAME_PING = 0x2a; // Frame.ping, field 5
-const TAG_FRAME_PONG = 0x32; // Frame.pong, field 6
-const TAG_BATCH_MESSAGE = 0x0a; // Batch.messages, field 1
-const TAG_BATCH_ACKS = 0x12; // Batch.acks, field 2
 const FIELD_LANE = 2; // Message.lane (control = 0, the default: absent on the wire)
 
 /** The lane of the message in b[start, end), or -1 if it cannot be read for certain. */

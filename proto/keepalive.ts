@@ -12,11 +12,10 @@
 import type { isthmus } from './gen/hub.js';
 import { slabAlloc } from './slab.js';
 import { readVarint, varintEnd, varintLength, writeVarint } from './varint.js';
+import { TAG_FRAME_PING, TAG_FRAME_PONG } from './wire-tags.js';
 
 type Frame = isthmus.v1.Frame;
 
-const TAG_PING = 0x2a; // Frame.ping, field 5, length-delimited
-const TAG_PONG = 0x32; // Frame.pong, field 6
 const TAG_NONCE = 0x08; // field 1, varint
 const TAG_SENT_AT = 0x10; // field 2, varint
 
@@ -24,7 +23,7 @@ const TAG_SENT_AT = 0x10; // field 2, varint
 export function encodeKeepalive(kind: 'ping' | 'pong', nonce: number, sentAt: number): Uint8Array {
   const inner = (nonce ? 1 + varintLength(nonce) : 0) + (sentAt ? 1 + varintLength(sentAt) : 0);
   const out = slabAlloc(2 + inner); // inner <= 20 bytes: its length is one byte
-  out[0] = kind === 'ping' ? TAG_PING : TAG_PONG;
+  out[0] = kind === 'ping' ? TAG_FRAME_PING : TAG_FRAME_PONG;
   out[1] = inner;
   let at = 2;
   if (nonce) { out[at++] = TAG_NONCE; at = writeVarint(out, at, nonce); }
@@ -35,7 +34,7 @@ export function encodeKeepalive(kind: 'ping' | 'pong', nonce: number, sentAt: nu
 /** The frame if it is exactly a Ping or Pong with known fields, each at most once; else null. */
 export function decodeKeepaliveFast(b: Uint8Array): Frame | null {
   const tag = b[0];
-  if ((tag !== TAG_PING && tag !== TAG_PONG) || b.length < 2) return null;
+  if ((tag !== TAG_FRAME_PING && tag !== TAG_FRAME_PONG) || b.length < 2) return null;
   const len = b[1]!;
   if (len >= 0x80 || 2 + len !== b.length) return null;
   let nonce = 0;
@@ -54,5 +53,5 @@ export function decodeKeepaliveFast(b: Uint8Array): Frame | null {
     else sentAt = v;
   }
   const body = { nonce, sentAt };
-  return (tag === TAG_PING ? { body: 'ping', ping: body } : { body: 'pong', pong: body }) as unknown as Frame;
+  return (tag === TAG_FRAME_PING ? { body: 'ping', ping: body } : { body: 'pong', pong: body }) as unknown as Frame;
 }
