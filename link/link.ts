@@ -133,10 +133,8 @@ export class Link implements PathOwner {
   private readonly inflightMarks: Array<Array<{ seq: number; bytes: number; at: number }> | null> = new Array(LANE_COUNT).fill(null);
   private readonly creditedMarks = new Array<number>(LANE_COUNT).fill(0);
   private windowFull = false;
-  /** When a control message was last written. */
-  private controlAt = -Infinity;
-  /** Until when the windowed lanes get CONTROL_LIVE_SHARE after the link came up with a backlog (SLOW_START_MS). */
-  private slowStartUntil = -Infinity;
+  /** Until when the windowed lanes get CONTROL_LIVE_SHARE: a control message was written, or the link came up with a backlog. */
+  private sharedUntil = -Infinity;
   /** Receipts waiting for an ack, per lane; a lane's Map is made when first needed (most links never have one). */
   private readonly waiters: Array<Waiters | undefined> = new Array<Waiters | undefined>(LANE_COUNT);
   /** Waiters were registered out of seq order: an ack must scan them all. */
@@ -280,9 +278,9 @@ export class Link implements PathOwner {
       this.frameBytes = Math.min(this.config.batchBytes, Math.max(1024, peerMaxFrameBytes - this.config.limits.maxPayloadBytes - 4096));
       this.outbox.peerOnline?.(true);
       this.connectedAt = now;
-      let backlog = false;
-      for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) if (this.outbox.lastSeq(lane) > have[lane]!) backlog = true;
-      this.slowStartUntil = backlog ? now + SLOW_START_MS : -Infinity;
+      for (let lane = WINDOWED_FROM; lane < LANE_COUNT; lane++) {
+        if (this.outbox.lastSeq(lane) > have[lane]!) this.sharedUntil = Math.max(this.sharedUntil, now + SLOW_START_MS); // a backlog
+      }
     }
     this.lastSeenAt = now;
     const path = new Path(conn, this, index, pingIntervalMs, this.passivePing);
@@ -307,15 +305,25 @@ export class Link implements PathOwner {
   checkPeerCursors(peerReceived: readonly WireCursor[]): number[] {
     const have = new Array<number>(LANE_COUNT).fill(0);
     for (const c of peerReceived) {
-      if (c.epoch !== this.outbox.epoch) continue;
-      const lane = c.lane ?? 0;
-      const seq = c.seq ?? 0;
-      if (seq > this.outbox.lastSeq(lane)) {
-        throw new ProtocolError(`peer claims seq ${seq} on lane ${LANE_NAMES[lane]}, beyond the last sent (${this.outbox.lastSeq(lane)})`);
-      }
-      have[lane] = seq;
+      const seq = this.claimed(c, 'peer claims');
+      if (seq >= 0) have[c.lane ?? 0] = seq;
     }
     return have;
+  }
+
+  /**
+   * The seq a cursor of the peer's (its hello, an ack, a credit) names on its
+   * lane, or -1 for an epoch this side no longer has. Throws ProtocolError
+   * for a seq beyond the last this side sent.
+   */
+  private claimed(c: WireCursor, what: string): number {
+    if (c.epoch !== this.outbox.epoch) return -1;
+    const lane = c.lane ?? 0;
+    const seq = c.seq ?? 0;
+    if (seq > this.outbox.lastSeq(lane)) {
+      throw new ProtocolError(`${what} seq ${seq} on lane ${LANE_NAMES[lane]}, beyond the last sent (${this.outbox.lastSeq(lane)})`);
+    }
+    return seq;
   }
 
   /**
@@ -544,8 +552,7 @@ export class Link implements PathOwner {
         if (windowed) {
           if (this.owner[lane] === null) this.assign(lane, path);
           if (this.owner[lane] !== path) continue;
-          const share = now - this.controlAt < CONTROL_LIVE_MS || now < this.slowStartUntil;
-          const window = share ? this.config.windowBytes * CONTROL_LIVE_SHARE : this.config.windowBytes;
+          const window = now < this.sharedUntil ? this.config.windowBytes * CONTROL_LIVE_SHARE : this.config.windowBytes;
           const left = Math.min(window - this.inflightBytes, UNSYNCED_WINDOWS * this.config.windowBytes - this.unackedBytes);
           if (left <= 0) {
             if (!this.windowFull) this.stats.windowStalls++;
@@ -565,7 +572,7 @@ export class Link implements PathOwner {
         size += laneBytes;
         const last = entries[entries.length - 1]!.seq;
         path.sent[lane] = last;
-        if (lane === 0) this.controlAt = now;
+        if (lane === 0) this.sharedUntil = now + CONTROL_LIVE_MS;
         if (windowed) {
           if (from <= this.acked[lane]!) this.progressAt[lane] = now; // the ack clock starts with the first unacked message
           this.inflightBytes += laneBytes;
@@ -620,13 +627,8 @@ export class Link implements PathOwner {
 
   private onAck(cursors: readonly WireCursor[], now: number): void {
     for (const c of cursors) {
-      if (c.epoch !== this.outbox.epoch) continue; // an ack for an epoch this side no longer has
-      const lane = c.lane ?? 0;
-      const seq = c.seq ?? 0;
-      if (seq > this.outbox.lastSeq(lane)) {
-        throw new ProtocolError(`ack for seq ${seq} on lane ${LANE_NAMES[lane]} beyond the last sent (${this.outbox.lastSeq(lane)})`);
-      }
-      this.ackedUpTo(lane, seq, now);
+      const seq = this.claimed(c, 'ack for');
+      if (seq >= 0) this.ackedUpTo(c.lane ?? 0, seq, now);
     }
   }
 
@@ -636,12 +638,9 @@ export class Link implements PathOwner {
    */
   private onCredit(cursors: readonly WireCursor[], now: number): void {
     for (const c of cursors) {
-      if (c.epoch !== this.outbox.epoch) continue;
+      const seq = this.claimed(c, 'credit for');
+      if (seq < 0) continue;
       const lane = c.lane ?? 0;
-      const seq = c.seq ?? 0;
-      if (seq > this.outbox.lastSeq(lane)) {
-        throw new ProtocolError(`credit for seq ${seq} on lane ${LANE_NAMES[lane]} beyond the last sent (${this.outbox.lastSeq(lane)})`);
-      }
       const marks = this.inflightMarks[lane];
       let i = this.creditedMarks[lane]!;
       if (!marks || i >= marks.length || marks[i]!.seq > seq) continue; // nothing newly received (acked ones are gone from the marks)
