@@ -20,7 +20,7 @@ const cloudLink = JSON.parse(process.env.CLOUD_LINK ?? '{}'), edgeLink = JSON.pa
 const dir = mkdtempSync(join(tmpdir(), 'drain-probe-'));
 const NODE = 'edge-drain';
 const hub = await CloudHub.start({ listen: '127.0.0.1:0', dataDir: join(dir, 'cloud'), log: 'silent', insecure: 'dev', ...cloudLink });
-const child = fork(new URL('./probe-edge.mjs', import.meta.url), [JSON.stringify({ url: hub.url, node: NODE, token: hub.mintToken(NODE), dir: join(dir, 'edge'), edgeLink })], { execArgv: process.env.EDGE_ARGS ? process.env.EDGE_ARGS.split(' ') : [] });
+const child = fork(new URL('./probe-edge.mjs', import.meta.url), [JSON.stringify({ url: hub.url, node: NODE, token: hub.mintToken(NODE), dir: join(dir, 'edge'), edgeLink })], { execArgv: process.env.EDGE_ARGS ? process.env.EDGE_ARGS.split(' ').filter(Boolean) : [] });
 const waiters = [];
 child.on('message', (m) => { const w = waiters.shift(); w?.(m); });
 const ask = (type) => new Promise((r) => { waiters.push(r); if (type) child.send({ type }); });
